@@ -1,0 +1,26 @@
+namespace Recommend.AppHost;
+
+public static class AppHostExtensions
+{
+    /// <summary>
+    /// The gateway keeps one documented address (default http://localhost:5080) so people can
+    /// bookmark it; 0 lets Aspire pick a free port (tests run beside a running app).
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithStableGatewayPort(this IResourceBuilder<ProjectResource> gateway, int port) =>
+        port == 0 ? gateway : gateway.WithEndpoint("http", endpoint => endpoint.Port = port);
+
+    /// <summary>Prints where to go once the gateway is healthy: the web page/API and, unless headless, the dashboard.</summary>
+    public static void AnnounceUrlsWhenReady(this IDistributedApplicationBuilder builder, IResourceBuilder<ProjectResource> gateway, bool headless)
+    {
+        var dashboardUrl = builder.Configuration["ASPNETCORE_URLS"]?.Split(';').FirstOrDefault();
+        builder.Eventing.Subscribe<ResourceReadyEvent>(gateway.Resource, (_, _) =>
+        {
+            var gatewayUrl = gateway.Resource.GetEndpoint("http").Url;
+            Console.WriteLine($"Recommend is ready. Web page and API: {gatewayUrl}/ (OpenAPI: {gatewayUrl}/openapi/v1.json)");
+            Console.WriteLine(headless
+                ? "Headless mode: no dashboard; resource logs follow on this console."
+                : $"Dashboard: {dashboardUrl} (use the login link Aspire printed above if it asks for a token)");
+            return Task.CompletedTask;
+        });
+    }
+}

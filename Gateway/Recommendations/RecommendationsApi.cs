@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Mvc;
+using Recommend.Core.Recommendations;
+using Recommend.ServiceDefaults.Http;
+
+namespace Recommend.Gateway.Recommendations;
+
+/// <summary>The public recommendation endpoint: validate at the edge, then ask the recommender.</summary>
+public static class RecommendationsApi
+{
+    /// <summary>Generous for a challenge of 4,000 characters; anything bigger is refused with a 400.</summary>
+    public const long MaxBodyBytes = 64 * 1024;
+
+    public static IEndpointRouteBuilder MapRecommendationsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/recommendations").WithTags("Recommendations");
+        api.MapPost("/", RecommendAsync)
+            .WithName("Recommend")
+            .WithSummary("Rank practices for a council's challenge")
+            .WithDescription("Send at least 'challenge' (free text). Optional: 'council' (code or name), 'priorities' (service areas), 'limit' (1-50).")
+            .Accepts<RecommendationRequest>("application/json")
+            .Produces<RecommendationResponse>(StatusCodes.Status200OK)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
+        return app;
+    }
+
+    public static async Task<IResult> RecommendAsync(HttpRequest httpRequest, RecommenderClient recommender, CancellationToken cancellationToken)
+    {
+        if (httpRequest.ContentLength > MaxBodyBytes)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["body"] = [$"The request body is {httpRequest.ContentLength} bytes; the limit is {MaxBodyBytes} (a challenge is at most {RecommendationRequestValidator.MaxChallengeLength} characters)."],
+            });
+        }
+
+        var body = await JsonBody.ReadAsync(httpRequest, RecommendationJsonContext.Default.RecommendationRequest, cancellationToken);
+        if (body.Errors is not null)
+        {
+            return TypedResults.ValidationProblem(body.Errors);
+        }
+
+        var errors = RecommendationRequestValidator.Validate(body.Value);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        try
+        {
+            var relayed = await recommender.RecommendAsync(body.Value!, cancellationToken);
+            return relayed.ToResult();
+        }
+        catch (HttpRequestException)
+        {
+            return RecommenderUnavailable();
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return RecommenderUnavailable();
+        }
+    }
+
+    public static IResult RecommenderUnavailable() => TypedResults.Problem(
+        title: "Recommender unavailable",
+        detail: "The ranking service did not answer; try again shortly.",
+        statusCode: StatusCodes.Status503ServiceUnavailable);
+}

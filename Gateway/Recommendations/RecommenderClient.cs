@@ -1,0 +1,38 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Recommend.Core.Recommendations;
+
+namespace Recommend.Gateway.Recommendations;
+
+/// <summary>
+/// Calls the internal recommender (found by Aspire service discovery as "http://recommender").
+/// Answers are relayed as bytes: the gateway does not re-shape what the recommender ranked.
+/// </summary>
+public sealed class RecommenderClient(HttpClient http)
+{
+    public async Task<RelayedResponse> RecommendAsync(RecommendationRequest request, CancellationToken cancellationToken)
+    {
+        var payload = JsonSerializer.SerializeToUtf8Bytes(request, RecommendationJsonContext.Default.RecommendationRequest);
+        using var content = new ByteArrayContent(payload);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var response = await http.PostAsync("/api/v1/recommendations", content, cancellationToken);
+        return await RelayedResponse.FromAsync(response, cancellationToken);
+    }
+
+    public async Task<RelayedResponse> GetPracticeAsync(string id, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync($"/api/v1/practices/{Uri.EscapeDataString(id)}", cancellationToken);
+        return await RelayedResponse.FromAsync(response, cancellationToken);
+    }
+}
+
+/// <summary>Status, content type and body of an upstream answer, ready to pass on.</summary>
+public sealed record RelayedResponse(int StatusCode, string ContentType, byte[] Body)
+{
+    public static async Task<RelayedResponse> FromAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        new((int)response.StatusCode,
+            response.Content.Headers.ContentType?.ToString() ?? "application/json",
+            await response.Content.ReadAsByteArrayAsync(cancellationToken));
+
+    public IResult ToResult() => Results.Bytes(Body, ContentType, statusCode: StatusCode);
+}

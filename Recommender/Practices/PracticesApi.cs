@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Recommend.Core.Practices;
+using Recommend.Recommender.Index;
+
+namespace Recommend.Recommender.Practices;
+
+/// <summary>Reading practices from the index in memory (works while Redis is down).</summary>
+public static class PracticesApi
+{
+    public static IEndpointRouteBuilder MapPracticesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/practices").WithTags("Practices");
+        api.MapGet("/{id}", GetPractice).WithName("GetPractice");
+        return app;
+    }
+
+    public static Results<Ok<Practice>, NotFound<ProblemDetails>, ProblemHttpResult> GetPractice(string id, IndexHolder holder)
+    {
+        if (holder.Current is not { } index)
+        {
+            return TypedResults.Problem(title: "No index loaded yet", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        return index.TryGetPractice(id, out var practice)
+            ? TypedResults.Ok(practice)
+            : TypedResults.NotFound(new ProblemDetails { Title = "Practice not found", Detail = $"No practice has the id '{id}'.", Status = StatusCodes.Status404NotFound });
+    }
+}

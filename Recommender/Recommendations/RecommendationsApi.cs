@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Recommend.Core.Ranking;
+using Recommend.Core.Recommendations;
+using Recommend.Recommender.Caching;
+using Recommend.Recommender.Index;
+using Recommend.ServiceDefaults.Http;
+
+namespace Recommend.Recommender.Recommendations;
+
+/// <summary>The recommender's internal API: rank practices for a request, from cache when possible.</summary>
+public static class RecommendationsApi
+{
+    public static IEndpointRouteBuilder MapRecommendationsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/recommendations").WithTags("Recommendations");
+        api.MapPost("/", RecommendAsync).WithName("Recommend");
+        return app;
+    }
+
+    public static async Task<Results<Ok<RecommendationResponse>, ValidationProblem, ProblemHttpResult>> RecommendAsync(
+        HttpRequest httpRequest,
+        IndexHolder holder,
+        PracticeRanker ranker,
+        RankingCache cache,
+        RecommenderTelemetry telemetry,
+        CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadAsync(httpRequest, RecommendationJsonContext.Default.RecommendationRequest, cancellationToken);
+        if (body.Errors is not null)
+        {
+            return TypedResults.ValidationProblem(body.Errors);
+        }
+
+        var errors = RecommendationRequestValidator.Validate(body.Value);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        if (holder.Current is not { } index)
+        {
+            return TypedResults.Problem(
+                title: "No index loaded yet",
+                detail: "The recommender is waiting for the ingest service to publish the catalogue; try again in a few seconds.",
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var request = NormalisedRequest.From(body.Value!);
+        var response = await cache.GetOrComputeAsync(index.Version, request.CacheKey, () =>
+        {
+            using var activity = RecommenderTelemetry.Source.StartActivity("rank");
+            activity?.SetTag("recommend.index_version", index.Version);
+            var stopwatch = Stopwatch.StartNew();
+            var ranked = ranker.Rank(index, request);
+            telemetry.RecordRanking(stopwatch.Elapsed);
+            return ranked;
+        }, cancellationToken);
+        return TypedResults.Ok(response);
+    }
+}

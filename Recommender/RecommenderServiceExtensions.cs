@@ -1,0 +1,45 @@
+using System.Text.Json;
+using Recommend.Core.Practices;
+using Recommend.Core.Ranking;
+using Recommend.Core.Recommendations;
+using Recommend.Recommender.Caching;
+using Recommend.Recommender.Index;
+
+namespace Recommend.Recommender;
+
+public static class RecommenderServiceExtensions
+{
+    public static IHostApplicationBuilder AddRecommenderServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceTelemetry(RecommenderTelemetry.Name, RecommenderTelemetry.Name);
+
+        // The cache fails open: never block a request on a Redis that is not there.
+        builder.AddRedisClient("cache", configureOptions: options =>
+        {
+            options.AbortOnConnectFail = false;
+            options.ConnectTimeout = 2000;
+            options.SyncTimeout = 1000;
+            options.AsyncTimeout = 1000;
+        });
+
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            options.SerializerOptions.TypeInfoResolverChain.Insert(0, RecommendationJsonContext.Default);
+            options.SerializerOptions.TypeInfoResolverChain.Insert(1, PracticeJsonContext.Default);
+        });
+
+        builder.Services.AddOptions<RankingCacheOptions>()
+            .BindConfiguration(RankingCacheOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.Services.AddSingleton<RecommenderTelemetry>();
+        builder.Services.AddSingleton<IndexHolder>();
+        builder.Services.AddSingleton<PracticeRanker>();
+        builder.Services.AddSingleton<RankingCache>();
+        builder.Services.AddHostedService<IndexLoader>();
+        builder.Services.AddHealthChecks().AddCheck<IndexLoadedHealthCheck>("index-loaded");
+        return builder;
+    }
+}

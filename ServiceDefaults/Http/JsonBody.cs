@@ -1,0 +1,54 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http;
+
+namespace Recommend.ServiceDefaults.Http;
+
+/// <summary>
+/// Reads a JSON request body ourselves instead of through parameter binding, so that an empty
+/// body, malformed JSON, a wrong type or an unknown field becomes a 400 ValidationProblem that
+/// names the field, rather than an empty 400 or a 500.
+/// </summary>
+public static class JsonBody
+{
+    public static async Task<JsonBodyResult<T>> ReadAsync<T>(HttpRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (request.ContentLength == 0)
+        {
+            return JsonBodyResult<T>.Fail("body", "The request body is empty; send a JSON object.");
+        }
+
+        if (request.ContentType is { } contentType && !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return JsonBodyResult<T>.Fail("body", $"Content-Type must be application/json (was '{contentType}').");
+        }
+
+        try
+        {
+            var value = await JsonSerializer.DeserializeAsync(request.Body, typeInfo, cancellationToken);
+            return value is null
+                ? JsonBodyResult<T>.Fail("body", "The body must be a JSON object, not null.")
+                : new JsonBodyResult<T>(value, null);
+        }
+        catch (JsonException ex)
+        {
+            var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
+            var reason = ex.Message.Contains("could not be mapped", StringComparison.Ordinal)
+                ? "Unknown field."
+                : ex.Path is null or "$" ? "The body is not valid JSON (or not an object)." : "Wrong type or malformed value.";
+            return JsonBodyResult<T>.Fail(field, reason);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return JsonBodyResult<T>.Fail("body", "The request body is too large.");
+        }
+    }
+}
+
+/// <summary>Either a value or the field errors that explain why there is none.</summary>
+public sealed record JsonBodyResult<T>(T? Value, Dictionary<string, string[]>? Errors) where T : class
+{
+    public static JsonBodyResult<T> Fail(string field, string message) =>
+        new(null, new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [message] });
+}
