@@ -1,10 +1,23 @@
+using Recommend.Core.Ranking;
+using Recommend.Ingest.Publishing;
+using Recommend.Ingest.Seeding;
+
 namespace Recommend.Ingest;
 
 public static class IngestServiceExtensions
 {
     public static IHostApplicationBuilder AddIngestServices(this IHostApplicationBuilder builder)
     {
-        builder.AddRedisClient("cache");
+        builder.AddServiceTelemetry(IngestTelemetry.Name, IngestTelemetry.Name);
+        builder.AddRedisClient("cache", configureOptions: options => options.AbortOnConnectFail = false);
+
+        builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
+        builder.Services.AddSingleton<IngestTelemetry>();
+        builder.Services.AddSingleton<PracticeIndexBuilder>();
+        builder.Services.AddSingleton<IndexPublisher>();
+        builder.Services.AddSingleton<SeedState>();
+        builder.Services.AddHostedService<SeedCatalogueWorker>();
+        builder.Services.AddHealthChecks().AddCheck<SeedState>("seed-published");
         return builder;
     }
 }

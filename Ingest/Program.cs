@@ -23,5 +23,3 @@ app.MapDefaultEndpoints();
 await app.RunAsync();
 return 0;
 
-/// <summary>Entry point type, visible to WebApplicationFactory in tests.</summary>
-public partial class Program;

@@ -15,5 +15,3 @@ app.MapRecommendationsApi();
 app.MapPracticesApi();
 await app.RunAsync();
 
-/// <summary>Entry point type, visible to WebApplicationFactory in tests.</summary>
-public partial class Program;
