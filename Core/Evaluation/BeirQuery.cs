@@ -1,0 +1,4 @@
+namespace Recommend.Core.Evaluation;
+
+/// <summary>A BEIR query: its id and text.</summary>
+public sealed record BeirQuery(string Id, string Text);
