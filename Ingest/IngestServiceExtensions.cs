@@ -1,4 +1,5 @@
 using Recommend.Core.Ranking;
+using Recommend.Core.Text.Semantic;
 using Recommend.Ingest.Publishing;
 using Recommend.Ingest.Seeding;
 
@@ -13,7 +14,9 @@ public static class IngestServiceExtensions
 
         builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
         builder.Services.AddSingleton<IngestTelemetry>();
-        builder.Services.AddSingleton<PracticeIndexBuilder>();
+        // Practices are embedded at publish time so recommenders only embed the query.
+        builder.Services.AddSingleton(services => new MiniLmEmbedder());
+        builder.Services.AddSingleton(services => new PracticeIndexBuilder(services.GetRequiredService<MiniLmEmbedder>()));
         builder.Services.AddSingleton<IndexPublisher>();
         builder.Services.AddSingleton<SeedState>();
         builder.Services.AddHostedService<SeedCatalogueWorker>();

@@ -36,6 +36,7 @@ public static class RecommenderServiceExtensions
 
         builder.Services.AddSingleton<RecommenderTelemetry>();
         builder.Services.AddSingleton<IndexHolder>();
+        builder.Services.AddSingleton<QueryEmbedder>();
         builder.Services.AddSingleton<PracticeRanker>();
         builder.Services.AddSingleton<RankingCache>();
         builder.Services.AddHostedService<IndexLoader>();

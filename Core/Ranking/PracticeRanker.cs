@@ -7,16 +7,12 @@ namespace Recommend.Core.Ranking;
 /// Turns text matches into a ranked, explained shortlist: text relevance first, nudged by the
 /// council's priorities and by evidence strength, each result saying why it is there.
 /// </summary>
-public sealed class PracticeRanker
+public sealed class PracticeRanker(RankingWeights? weights = null)
 {
+    private readonly RankingWeights _weights = weights ?? RankingWeights.Default;
+
     /// <summary>How many text candidates to consider before re-scoring (a few times the page size).</summary>
     private const int CandidatePoolSize = 200;
-
-    /// <summary>A practice in a requested service area gets this share on top of its text score.</summary>
-    private const double PriorityBoost = 0.25;
-
-    /// <summary>Evidence strength moves a practice by at most this share of its text score.</summary>
-    private const double EvidenceWeight = 0.10;
 
     public RecommendationResponse Rank(PracticeIndex index, NormalisedRequest request)
     {
@@ -35,7 +31,7 @@ public sealed class PracticeRanker
                 var relevance = best > 0 ? match.Score / best : 0;
                 var priorityMatches = practice.ServiceAreas.Where(priorities.Contains).ToList();
                 var evidence = EvidenceStrength(practice.Evidence);
-                var score = relevance * (1 + (priorityMatches.Count > 0 ? PriorityBoost : 0) + (EvidenceWeight * evidence));
+                var score = relevance * (1 + (priorityMatches.Count > 0 ? _weights.Priority : 0) + (_weights.Evidence * evidence));
                 return (match, practice, priorityMatches, score);
             })
             .OrderByDescending(s => s.score)

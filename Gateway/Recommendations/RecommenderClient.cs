@@ -34,5 +34,17 @@ public sealed record RelayedResponse(int StatusCode, string ContentType, byte[] 
             response.Content.Headers.ContentType?.ToString() ?? "application/json",
             await response.Content.ReadAsByteArrayAsync(cancellationToken));
 
-    public IResult ToResult() => Results.Bytes(Body, ContentType, statusCode: StatusCode);
+    public IResult ToResult() => new RelayResult(this);
+
+    /// <summary>Writes the upstream status, content type and body unchanged.</summary>
+    private sealed class RelayResult(RelayedResponse relayed) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = relayed.StatusCode;
+            httpContext.Response.ContentType = relayed.ContentType;
+            httpContext.Response.ContentLength = relayed.Body.Length;
+            await httpContext.Response.Body.WriteAsync(relayed.Body, httpContext.RequestAborted);
+        }
+    }
 }

@@ -12,6 +12,7 @@ namespace Recommend.Recommender.Index;
 public sealed partial class IndexLoader(
     IConnectionMultiplexer redis,
     IndexHolder holder,
+    QueryEmbedder queryEmbedder,
     RecommenderTelemetry telemetry,
     ILogger<IndexLoader> logger) : BackgroundService
 {
@@ -74,7 +75,7 @@ public sealed partial class IndexLoader(
         }
 
         var parts = entries.ToDictionary(e => (string)e.Name!, e => (byte[])e.Value!, StringComparer.Ordinal);
-        var index = await Task.Run(() => PracticeIndex.Deserialise(parts), cancellationToken);
+        var index = await Task.Run(() => PracticeIndex.Deserialise(parts, queryEmbedder.Embedder), cancellationToken);
         holder.Swap(index);
         telemetry.SetIndex(version, index.Practices.Count);
         LogLoaded(logger, version, index.Practices.Count);

@@ -11,24 +11,27 @@ namespace Recommend.ServiceDefaults.Http;
 /// </summary>
 public static class JsonBody
 {
+    private static JsonBodyResult<T> Fail<T>(string field, string message) where T : class =>
+        new(null, new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [message] });
+
     public static async Task<JsonBodyResult<T>> ReadAsync<T>(HttpRequest request, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
         where T : class
     {
         if (request.ContentLength == 0)
         {
-            return JsonBodyResult<T>.Fail("body", "The request body is empty; send a JSON object.");
+            return Fail<T>("body", "The request body is empty; send a JSON object.");
         }
 
         if (request.ContentType is { } contentType && !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {
-            return JsonBodyResult<T>.Fail("body", $"Content-Type must be application/json (was '{contentType}').");
+            return Fail<T>("body", $"Content-Type must be application/json (was '{contentType}').");
         }
 
         try
         {
             var value = await JsonSerializer.DeserializeAsync(request.Body, typeInfo, cancellationToken);
             return value is null
-                ? JsonBodyResult<T>.Fail("body", "The body must be a JSON object, not null.")
+                ? Fail<T>("body", "The body must be a JSON object, not null.")
                 : new JsonBodyResult<T>(value, null);
         }
         catch (JsonException ex)
@@ -37,18 +40,14 @@ public static class JsonBody
             var reason = ex.Message.Contains("could not be mapped", StringComparison.Ordinal)
                 ? "Unknown field."
                 : ex.Path is null or "$" ? "The body is not valid JSON (or not an object)." : "Wrong type or malformed value.";
-            return JsonBodyResult<T>.Fail(field, reason);
+            return Fail<T>(field, reason);
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return JsonBodyResult<T>.Fail("body", "The request body is too large.");
+            return Fail<T>("body", "The request body is too large.");
         }
     }
 }
 
 /// <summary>Either a value or the field errors that explain why there is none.</summary>
-public sealed record JsonBodyResult<T>(T? Value, Dictionary<string, string[]>? Errors) where T : class
-{
-    public static JsonBodyResult<T> Fail(string field, string message) =>
-        new(null, new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [message] });
-}
+public sealed record JsonBodyResult<T>(T? Value, Dictionary<string, string[]>? Errors) where T : class;

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Recommend.Gateway;
+using Recommend.Gateway.Recommendations;
 
 namespace Recommend.Tests.Services;
 
@@ -18,7 +18,7 @@ public sealed class GatewayBadInputTests : IClassFixture<GatewayBadInputTests.Ga
 
     public GatewayBadInputTests(GatewayFactory factory) => _client = factory.CreateClient();
 
-    public sealed class GatewayFactory : WebApplicationFactory<GatewayServiceExtensions>
+    public sealed class GatewayFactory : WebApplicationFactory<RecommenderClient>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder) =>
             builder.UseSetting("Recommend:RecommenderUrl", "http://127.0.0.1:9");

@@ -1,0 +1,200 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Recommend.Core.Practices;
+using Recommend.Core.Text;
+using Recommend.Core.Text.Lexical;
+using Recommend.Core.Text.Semantic;
+
+namespace Recommend.Core.Ranking;
+
+/// <summary>
+/// One self-contained index version: the practices, their BM25 index and their MiniLM vectors.
+/// Built by ingest, stored in Redis as named parts, loaded whole by each recommender, so a version
+/// can be rolled back or forward without rebuilding anything.
+/// </summary>
+public sealed class PracticeIndex
+{
+    /// <summary>Bump when the parts' layout or the text the vectors are made from changes: it changes every version id.</summary>
+    public const int FormatVersion = 1;
+
+    public const string MetaPart = "meta";
+    public const string PracticesPart = "practices";
+    public const string LexicalPart = "lexical";
+    public const string DensePart = "dense";
+
+    /// <summary>How many candidates each side contributes before fusion.</summary>
+    private const int CandidatesPerSide = 200;
+
+    private readonly Dictionary<string, int> _positionById;
+    private readonly LexicalIndex _lexical;
+    private readonly DenseIndex? _dense;
+    private readonly MiniLmEmbedder? _embedder;
+
+    public PracticeIndex(string version, IReadOnlyList<Practice> practices, LexicalIndex lexical, DenseIndex? dense, MiniLmEmbedder? embedder, HybridWeights? weights = null)
+    {
+        Version = version;
+        Practices = practices;
+        _lexical = lexical;
+        _dense = dense;
+        _embedder = embedder;
+        Weights = weights ?? HybridWeights.Default;
+        _positionById = practices.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+    }
+
+    public string Version { get; }
+
+    public IReadOnlyList<Practice> Practices { get; }
+
+    public HybridWeights Weights { get; }
+
+    /// <summary>True when semantic vectors and a query embedder are both present.</summary>
+    public bool IsHybrid => _dense is not null && _embedder is not null;
+
+    public bool TryGetPractice(string id, out Practice practice)
+    {
+        if (_positionById.TryGetValue(id, out var position))
+        {
+            practice = Practices[position];
+            return true;
+        }
+
+        practice = null!;
+        return false;
+    }
+
+    /// <summary>The text a practice is matched on: title as its own field, the rest as the body.</summary>
+    public static TextDocument ToDocument(Practice practice) => new(
+        practice.Id,
+        practice.Title,
+        string.Join(' ', new[] { practice.Summary, practice.Description, practice.Mechanism, string.Join(' ', practice.Outcomes).Replace('_', ' ') }.Where(s => !string.IsNullOrWhiteSpace(s))));
+
+    /// <summary>The text a practice is embedded from (MiniLM reads the first 256 word pieces).</summary>
+    public static string ToSemanticText(Practice practice) => $"{practice.Title} {practice.Summary} {practice.Description}";
+
+    /// <summary>
+    /// Lexical and semantic candidates fused by a weighted sum of scores normalised per query
+    /// (BM25 divided by the best BM25; cosine as is), so a strong match on either side surfaces.
+    /// </summary>
+    public IReadOnlyList<TextMatch> MatchText(string query, int k)
+    {
+        var combined = new Dictionary<int, (double lexical, double? semantic, IReadOnlyList<string> terms)>();
+        var lexicalHits = _lexical.SearchExplained(query, CandidatesPerSide);
+        var bestLexical = lexicalHits.Count > 0 ? lexicalHits[0].Score : 0f;
+        foreach (var hit in lexicalHits)
+        {
+            if (_positionById.TryGetValue(_lexical.IdOf(hit.Doc), out var position))
+            {
+                combined[position] = (hit.Score, null, hit.MatchedTerms);
+            }
+        }
+
+        if (IsHybrid)
+        {
+            var vector = _embedder!.Embed(query);
+            foreach (var hit in _dense!.Search(vector, CandidatesPerSide))
+            {
+                if (_positionById.TryGetValue(hit.Id, out var position))
+                {
+                    combined[position] = combined.TryGetValue(position, out var existing)
+                        ? existing with { semantic = hit.Score }
+                        : (0, hit.Score, []);
+                }
+            }
+
+            // A candidate found by only one side still needs its similarity on the other for a fair sum.
+            foreach (var (position, entry) in combined.Where(e => e.Value.semantic is null).ToList())
+            {
+                var practiceVector = _dense.GetVector(Practices[position].Id);
+                combined[position] = entry with { semantic = System.Numerics.Tensors.TensorPrimitives.Dot(vector, practiceVector) };
+            }
+        }
+
+        return combined
+            .Select(e =>
+            {
+                var lexicalNormalised = bestLexical > 0 ? e.Value.lexical / bestLexical : 0;
+                var score = IsHybrid
+                    ? (Weights.Lexical * lexicalNormalised) + (Weights.Semantic * Math.Max(0, e.Value.semantic ?? 0))
+                    : lexicalNormalised;
+                return new TextMatch(e.Key, score, e.Value.lexical, e.Value.semantic, e.Value.terms);
+            })
+            .Where(m => m.Score > 0)
+            .OrderByDescending(m => m.Score)
+            .ThenBy(m => Practices[m.Doc].Id, StringComparer.Ordinal)
+            .Take(k)
+            .ToList();
+    }
+
+    /// <summary>A content hash of the practices and the format: the same catalogue always gets the same version.</summary>
+    public static string ComputeVersion(IEnumerable<Practice> practices)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes($"format={FormatVersion};model=all-MiniLM-L6-v2\n"));
+        foreach (var practice in practices.OrderBy(p => p.Id, StringComparer.Ordinal))
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(PracticeJson.Serialise(practice)));
+            hash.AppendData("\n"u8);
+        }
+
+        return "v" + Convert.ToHexStringLower(hash.GetHashAndReset().AsSpan(0, 6));
+    }
+
+    public Dictionary<string, byte[]> Serialise()
+    {
+        var parts = new Dictionary<string, byte[]>(StringComparer.Ordinal)
+        {
+            [MetaPart] = JsonSerializer.SerializeToUtf8Bytes(
+                new IndexMeta(Version, FormatVersion, Practices.Count, DateTimeOffset.UtcNow, _dense is not null, Weights),
+                IndexMetaJsonContext.Default.IndexMeta),
+            [PracticesPart] = JsonSerializer.SerializeToUtf8Bytes(Practices.ToList(), PracticeJsonContext.Default.ListPractice),
+            [LexicalPart] = Write(_lexical.Save),
+        };
+        if (_dense is not null)
+        {
+            parts[DensePart] = Write(_dense.Save);
+        }
+
+        return parts;
+    }
+
+    /// <summary>Rebuilds an index from its stored parts; a missing or damaged part is an <see cref="InvalidDataException"/>.</summary>
+    public static PracticeIndex Deserialise(IReadOnlyDictionary<string, byte[]> parts, MiniLmEmbedder? embedder)
+    {
+        byte[] Part(string name) => parts.TryGetValue(name, out var bytes) ? bytes : throw new InvalidDataException($"Index part '{name}' is missing.");
+
+        try
+        {
+            var meta = JsonSerializer.Deserialize(Part(MetaPart), IndexMetaJsonContext.Default.IndexMeta)
+                ?? throw new InvalidDataException("Index metadata is empty.");
+            if (meta.FormatVersion != FormatVersion)
+            {
+                throw new InvalidDataException($"Index {meta.Version} has format {meta.FormatVersion}; this build reads format {FormatVersion}.");
+            }
+
+            var practices = JsonSerializer.Deserialize(Part(PracticesPart), PracticeJsonContext.Default.ListPractice)
+                ?? throw new InvalidDataException("Index practices are empty.");
+            using var lexicalStream = new MemoryStream(Part(LexicalPart), writable: false);
+            var lexical = LexicalIndex.Load(lexicalStream);
+            DenseIndex? dense = null;
+            if (parts.TryGetValue(DensePart, out var denseBytes))
+            {
+                using var denseStream = new MemoryStream(denseBytes, writable: false);
+                dense = DenseIndex.Load(denseStream);
+            }
+
+            return new PracticeIndex(meta.Version, practices, lexical, dense, embedder, meta.Weights);
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"Index part is not valid JSON: {ex.Message}", ex);
+        }
+    }
+
+    private static byte[] Write(Action<Stream> save)
+    {
+        using var stream = new MemoryStream();
+        save(stream);
+        return stream.ToArray();
+    }
+}
