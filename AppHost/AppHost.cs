@@ -14,10 +14,12 @@ headless |= builder.Configuration.GetValue("Recommend:Headless", false);
 var cache = builder.AddCache("cache");
 
 var ingest = builder.AddProject<Projects.Ingest>("ingest")
+    .WithHttpEndpoint()
     .WithReference(cache).WaitFor(cache)
     .WithHttpHealthCheck("/health");
 
 var recommender = builder.AddProject<Projects.Recommender>("recommender")
+    .WithHttpEndpoint()
     .WithReference(cache).WaitFor(cache)
     .WaitFor(ingest)
     .WithReplicas(builder.Configuration.GetValue("Recommend:RecommenderReplicas", 1))
@@ -25,8 +27,8 @@ var recommender = builder.AddProject<Projects.Recommender>("recommender")
 
 var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithReference(recommender).WaitFor(recommender)
+    .WithGatewayEndpoint(builder.Configuration.GetValue("Recommend:GatewayPort", 5080))
     .WithExternalHttpEndpoints()
-    .WithStableGatewayPort(builder.Configuration.GetValue("Recommend:GatewayPort", 5080))
     .WithHttpHealthCheck("/health");
 
 builder.AnnounceUrlsWhenReady(gateway, headless);

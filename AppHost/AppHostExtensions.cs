@@ -6,8 +6,8 @@ public static class AppHostExtensions
     /// The gateway keeps one documented address (default http://localhost:5080) so people can
     /// bookmark it; 0 lets Aspire pick a free port (tests run beside a running app).
     /// </summary>
-    public static IResourceBuilder<ProjectResource> WithStableGatewayPort(this IResourceBuilder<ProjectResource> gateway, int port) =>
-        port == 0 ? gateway : gateway.WithEndpoint("http", endpoint => endpoint.Port = port);
+    public static IResourceBuilder<ProjectResource> WithGatewayEndpoint(this IResourceBuilder<ProjectResource> gateway, int port) =>
+        gateway.WithHttpEndpoint(port: port == 0 ? null : port);
 
     /// <summary>Prints where to go once the gateway is healthy: the web page/API and, unless headless, the dashboard.</summary>
     public static void AnnounceUrlsWhenReady(this IDistributedApplicationBuilder builder, IResourceBuilder<ProjectResource> gateway, bool headless)

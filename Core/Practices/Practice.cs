@@ -3,6 +3,7 @@ namespace Recommend.Core.Practices;
 /// <summary>
 /// A practice as stored in the catalogue and in Redis. Field names follow the catalogue's JSON
 /// schema (data/catalogue/practice.schema.json); null means "not verified", never zero.
+/// Lists have setters, not init: the JSON source generator leaves an absent init-only list null.
 /// </summary>
 public sealed record Practice
 {
@@ -13,8 +14,8 @@ public sealed record Practice
     public required string Source { get; init; }
     public required string SourceUrl { get; init; }
     public required string PracticeType { get; init; }
-    public List<string> ServiceAreas { get; init; } = [];
-    public List<string> Outcomes { get; init; } = [];
+    public List<string> ServiceAreas { get; set; } = [];
+    public List<string> Outcomes { get; set; } = [];
     public PracticePopulation? Population { get; init; }
     public required Evidence Evidence { get; init; }
     public required Cost Cost { get; init; }
@@ -22,15 +23,15 @@ public sealed record Practice
     public string? Mechanism { get; init; }
     public string? Moderators { get; init; }
     public EvidenceContext? EvidenceContext { get; init; }
-    public List<Adopter> Adopters { get; init; } = [];
-    public List<string> Audiences { get; init; } = [];
+    public List<Adopter> Adopters { get; set; } = [];
+    public List<string> Audiences { get; set; } = [];
 }
 
 public sealed record PracticePopulation
 {
     public int? AgeMin { get; init; }
     public int? AgeMax { get; init; }
-    public List<string> Groups { get; init; } = [];
+    public List<string> Groups { get; set; } = [];
     public string? NeedLevel { get; init; }
 }
 
@@ -61,17 +62,17 @@ public sealed record Implementation
 {
     public string? Workforce { get; init; }
     public int? SetupMonths { get; init; }
-    public List<string> Settings { get; init; } = [];
+    public List<string> Settings { get; set; } = [];
 }
 
 /// <summary>Where the practice was shown to work: the context a council's profile is compared with.</summary>
 public sealed record EvidenceContext
 {
-    public List<string> Countries { get; init; } = [];
-    public List<string> GovernanceTypes { get; init; } = [];
-    public List<string> RuralUrban { get; init; } = [];
-    public List<int> DeprivationQuintiles { get; init; } = [];
-    public List<string> PopulationBands { get; init; } = [];
+    public List<string> Countries { get; set; } = [];
+    public List<string> GovernanceTypes { get; set; } = [];
+    public List<string> RuralUrban { get; set; } = [];
+    public List<int> DeprivationQuintiles { get; set; } = [];
+    public List<string> PopulationBands { get; set; } = [];
 }
 
 public sealed record Adopter

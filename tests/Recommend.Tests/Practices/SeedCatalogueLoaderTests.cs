@@ -35,6 +35,21 @@ public sealed class SeedCatalogueLoaderTests : IDisposable
     }
 
     [Fact]
+    public void AbsentOptionalListsLoadAsEmptyNotNull()
+    {
+        var json = PracticeJson.Serialise(PracticeValidatorTests.ValidPractice("no-lists"))
+            .Replace(",\"adopters\":[]", "", StringComparison.Ordinal)
+            .Replace(",\"population\":null", "", StringComparison.Ordinal);
+        Assert.DoesNotContain("adopters", json, StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(_folder, "a.json"), $"[{json}]");
+
+        var result = SeedCatalogue.LoadFolder(_folder);
+
+        Assert.Empty(result.Rejects);
+        Assert.NotNull(Assert.Single(result.Practices).Adopters);
+    }
+
+    [Fact]
     public void MissingFolderSaysWhichFolder()
     {
         var ex = Assert.Throws<DirectoryNotFoundException>(() => SeedCatalogue.LoadFolder(Path.Combine(_folder, "nope")));

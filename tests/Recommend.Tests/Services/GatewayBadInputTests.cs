@@ -67,11 +67,12 @@ public sealed class GatewayBadInputTests : IClassFixture<GatewayBadInputTests.Ga
     }
 
     [Fact]
-    public async Task WrongContentTypeAnswersValidationProblem()
+    public async Task WrongContentTypeAnswersUnsupportedMediaTypeProblem()
     {
         using var content = new StringContent("""{"challenge": "loneliness"}""", Encoding.UTF8, "text/plain");
         using var response = await _client.PostAsync("/api/v1/recommendations", content);
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]
