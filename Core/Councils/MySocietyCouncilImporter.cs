@@ -1,4 +1,5 @@
 using System.Globalization;
+using Recommend.Core.Practices;
 using Recommend.Core.Tabular;
 
 namespace Recommend.Core.Councils;
@@ -63,31 +64,31 @@ public static class MySocietyCouncilImporter
             var code = row.Get("local-authority-code");
             if (row.Error is not null)
             {
-                rejects.Add(RowReject.For(row, code, row.Error));
+                rejects.Add(RowReject.For(row, code, [new ValidationError(RowReject.RowField, row.Error)]));
                 continue;
             }
 
             var (council, problems) = Parse(row);
             if (council is not null)
             {
-                problems.AddRange(CouncilValidator.Validate(council).Select(e => e.ToString()));
+                problems.AddRange(CouncilValidator.Validate(council));
             }
 
             if (problems.Count == 0 && council is not null)
             {
                 if (codes.TryGetValue(council.Code, out var firstAt))
                 {
-                    problems.Add($"duplicate local-authority-code, first seen at {firstAt}");
+                    problems.Add(new ValidationError("local-authority-code", $"duplicate, first seen at {firstAt}"));
                 }
                 else if (gssCodes.TryGetValue(council.GssCode, out var gssFirstAt))
                 {
-                    problems.Add($"duplicate gss-code {council.GssCode}, first seen at {gssFirstAt}");
+                    problems.Add(new ValidationError("gss-code", $"duplicate {council.GssCode}, first seen at {gssFirstAt}"));
                 }
             }
 
             if (problems.Count > 0 || council is null)
             {
-                rejects.Add(RowReject.For(row, code, string.Join("; ", problems)));
+                rejects.Add(RowReject.For(row, code, problems));
                 continue;
             }
 
@@ -99,34 +100,34 @@ public static class MySocietyCouncilImporter
         return new CouncilImportResult(rowsRead, councils, rejects);
     }
 
-    private static (CouncilProfile? Council, List<string> Problems) Parse(SourceRow row)
+    private static (CouncilProfile? Council, List<ValidationError> Problems) Parse(SourceRow row)
     {
-        var problems = new List<string>();
+        var problems = new List<ValidationError>();
 
         var code = row.Get("local-authority-code");
         if (code is null)
         {
-            problems.Add("missing local-authority-code");
+            problems.Add(new ValidationError("local-authority-code", "is missing"));
         }
 
         var typeCode = row.Get("local-authority-type");
         string? governanceType = null;
         if (typeCode is null)
         {
-            problems.Add("missing local-authority-type");
+            problems.Add(new ValidationError("local-authority-type", "is missing"));
         }
         else if (!TypeCodes.TryGetValue(typeCode, out governanceType))
         {
-            problems.Add($"unknown local-authority-type '{typeCode}' (known: {string.Join(", ", TypeCodes.Keys)})");
+            problems.Add(new ValidationError("local-authority-type", $"unknown type '{typeCode}' (known: {string.Join(", ", TypeCodes.Keys)})"));
         }
 
         var rucLabel = row.Get("ruc-cluster-label");
         var ruralUrban = rucLabel is null ? null : RuralUrbanClass.FromClusterLabel(rucLabel);
         if (ruralUrban is null)
         {
-            problems.Add(rucLabel is null
-                ? "missing ruc-cluster-label"
-                : $"unknown ruc-cluster-label '{rucLabel}' (known: Urban, Urban with rural areas, Rural, Sparse and rural)");
+            problems.Add(new ValidationError("ruc-cluster-label", rucLabel is null
+                ? "is missing"
+                : $"unknown label '{rucLabel}' (known: Urban, Urban with rural areas, Rural, Sparse and rural)"));
         }
 
         var population = OptionalNumber(row, "pop-2020", problems);
@@ -135,7 +136,7 @@ public static class MySocietyCouncilImporter
         {
             if (p != Math.Floor(p) || p > int.MaxValue)
             {
-                problems.Add($"pop-2020 '{row.Get("pop-2020")}' is not a whole number of people");
+                problems.Add(new ValidationError("pop-2020", $"'{row.Get("pop-2020")}' is not a whole number of people"));
             }
             else
             {
@@ -183,7 +184,7 @@ public static class MySocietyCouncilImporter
         return (council, problems);
     }
 
-    private static double? OptionalNumber(SourceRow row, string column, List<string> problems)
+    private static double? OptionalNumber(SourceRow row, string column, List<ValidationError> problems)
     {
         var text = row.Get(column);
         if (text is null)
@@ -193,36 +194,36 @@ public static class MySocietyCouncilImporter
 
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
         {
-            problems.Add($"{column} '{text}' is not a number");
+            problems.Add(new ValidationError(column, $"'{text}' is not a number"));
             return null;
         }
 
         return value;
     }
 
-    private static double? RequiredNumber(SourceRow row, string column, List<string> problems)
+    private static double? RequiredNumber(SourceRow row, string column, List<ValidationError> problems)
     {
         if (row.Get(column) is null)
         {
-            problems.Add($"missing {column}");
+            problems.Add(new ValidationError(column, "is missing"));
             return null;
         }
 
         return OptionalNumber(row, column, problems);
     }
 
-    private static int? RequiredInteger(SourceRow row, string column, List<string> problems)
+    private static int? RequiredInteger(SourceRow row, string column, List<ValidationError> problems)
     {
         var text = row.Get(column);
         if (text is null)
         {
-            problems.Add($"missing {column}");
+            problems.Add(new ValidationError(column, "is missing"));
             return null;
         }
 
         if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
         {
-            problems.Add($"{column} '{text}' is not a whole number");
+            problems.Add(new ValidationError(column, $"'{text}' is not a whole number"));
             return null;
         }
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Recommend.Core.Councils;
 
 namespace Recommend.Ingest.Cli;
@@ -47,9 +46,10 @@ public static class ImportCouncilsCommand
         await output.WriteLineAsync($"import-councils: read {result.RowsRead} rows from {Path.GetFileName(file)}");
         await output.WriteLineAsync($"  loaded   {result.Councils.Count}");
         await output.WriteLineAsync($"  rejected {result.Rejects.Count}");
-        await output.WriteLineAsync($"  by nation: {Tally(result.Councils.Select(c => c.Nation))}");
-        await output.WriteLineAsync($"  by type:   {Tally(result.Councils.Select(c => c.GovernanceType))}");
-        await output.WriteLineAsync($"  by rural-urban class: {Tally(result.Councils.Select(c => c.RuralUrban))}");
+        await output.WriteLineAsync($"  by nation: {CliReport.Tally(result.Councils.Select(c => c.Nation))}");
+        await output.WriteLineAsync($"  by type:   {CliReport.Tally(result.Councils.Select(c => c.GovernanceType))}");
+        await output.WriteLineAsync($"  by rural-urban class: {CliReport.Tally(result.Councils.Select(c => c.RuralUrban))}");
+        await CliReport.WriteTopReasonsAsync(output, result.Rejects);
         await CliReport.WriteRejectsAsync(output, result.Rejects, showRejects);
 
         var selected = result.Councils;
@@ -69,7 +69,7 @@ public static class ImportCouncilsCommand
 
         if (outFile is not null)
         {
-            var written = await WriteAsync(outFile, CouncilFile.FromMySociety(selected), error, cancellationToken);
+            var written = await JsonOutput.TryWriteAsync(outFile, CouncilFile.FromMySociety(selected), CouncilJsonContext.Default.CouncilFile, "import-councils", error, cancellationToken);
             if (!written)
             {
                 return 1;
@@ -85,29 +85,4 @@ public static class ImportCouncilsCommand
         text is null
             ? null
             : [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.OrdinalIgnoreCase)];
-
-    private static string Tally(IEnumerable<string> values) =>
-        string.Join(", ", values.GroupBy(v => v).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"));
-
-    private static async Task<bool> WriteAsync(string path, CouncilFile data, TextWriter error, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var folder = Path.GetDirectoryName(Path.GetFullPath(path));
-            if (folder is not null)
-            {
-                Directory.CreateDirectory(folder);
-            }
-
-            await using var stream = File.Create(path);
-            await JsonSerializer.SerializeAsync(stream, data, CouncilJsonContext.Default.CouncilFile, cancellationToken);
-            await stream.WriteAsync("\n"u8.ToArray(), cancellationToken);
-            return true;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            await error.WriteLineAsync($"import-councils: cannot write '{path}': {ex.Message}");
-            return false;
-        }
-    }
 }
