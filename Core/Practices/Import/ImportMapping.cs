@@ -5,30 +5,34 @@ namespace Recommend.Core.Practices.Import;
 /// <see cref="ImportField"/>), the extra sector synonyms it needs, and the values it cannot supply.
 /// Read from a small JSON file (snake_case) or from "--map title=name,description=description,...".
 /// </summary>
+/// <remarks>
+/// Setters rather than init: the JSON source generator builds init-only objects with every
+/// property assigned, so a key left out of the file would arrive as null instead of the default.
+/// </remarks>
 public sealed record ImportMapping
 {
-    public string? SourceName { get; init; }
+    public string? SourceName { get; set; }
 
     /// <summary>Prefix of every imported id, so ids from different catalogues never collide ("ips" gives "ips-10001").</summary>
-    public string? IdPrefix { get; init; }
+    public string? IdPrefix { get; set; }
 
     /// <summary>Practice field (an <see cref="ImportField"/> name) to input column.</summary>
-    public Dictionary<string, string> Fields { get; init; } = [];
+    public Dictionary<string, string> Fields { get; set; } = [];
 
     /// <summary>Extra sector label to service area pairs, checked before the built-in table.</summary>
-    public Dictionary<string, string> SectorSynonyms { get; init; } = [];
+    public Dictionary<string, string> SectorSynonyms { get; set; } = [];
 
     /// <summary>The outcome for rows whose outcome column is unmapped or blank; set it only when it is true of every row.</summary>
-    public string? DefaultOutcome { get; init; }
+    public string? DefaultOutcome { get; set; }
 
     /// <summary>A catalogue of cases describes what was done, not a tested programme.</summary>
-    public string PracticeType { get; init; } = "case_study";
+    public string PracticeType { get; set; } = "case_study";
 
     /// <summary>Who the records are for when the source does not say; service managers look for cases like these.</summary>
-    public List<string> Audiences { get; init; } = ["manager"];
+    public List<string> Audiences { get; set; } = ["manager"];
 
     /// <summary>Nesta level the import may claim: null (unrated) or 1 (a described practice); anything stronger needs a review.</summary>
-    public int? EvidenceLevel { get; init; }
+    public int? EvidenceLevel { get; set; }
 
     /// <summary>"title=name,description=description,...": each pair maps a practice field to a column.</summary>
     public static Dictionary<string, string> ParsePairs(string pairs)
