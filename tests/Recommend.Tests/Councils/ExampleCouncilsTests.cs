@@ -64,6 +64,16 @@ public sealed class ExampleCouncilsTests
     }
 
     [Fact]
+    public void BuildOutputCarriesTheExamplesSoTheAppStartsWithoutSharedData()
+    {
+        // The test project references Ingest, whose build copies data/councils/*.json to councils/.
+        var result = CouncilCatalogue.LoadFolder(CouncilCatalogue.DefaultFolder);
+
+        Assert.Empty(result.Rejects);
+        Assert.Equal(Load().Count, result.Councils.Count);
+    }
+
+    [Fact]
     public void ExamplesFileCarriesTheMySocietyAttribution()
     {
         var text = File.ReadAllText(ExamplesFile);
