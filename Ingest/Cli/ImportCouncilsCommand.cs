@@ -37,7 +37,7 @@ public static class ImportCouncilsCommand
             await error.WriteLineAsync($"import-councils: {Path.GetFileName(file)}: {ex.Message}");
             return 1;
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             await error.WriteLineAsync($"import-councils: cannot read '{file}': {ex.Message}");
             return 1;

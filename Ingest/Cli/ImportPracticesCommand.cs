@@ -58,7 +58,7 @@ public static class ImportPracticesCommand
             await error.WriteLineAsync($"import-practices: {Path.GetFileName(file)}: {ex.Message}");
             return 1;
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             await error.WriteLineAsync($"import-practices: cannot read '{file}': {ex.Message}");
             return 1;
