@@ -111,7 +111,9 @@ public sealed class CliArguments
         var path = Required(name);
         if (!File.Exists(path))
         {
-            throw new CliUsageException($"--{name}: file '{path}' does not exist.");
+            // dotnet run starts in the project folder, so say where a relative path was looked for.
+            var where = Path.IsPathRooted(path) ? "" : $" (looked for {Path.GetFullPath(path)})";
+            throw new CliUsageException($"--{name}: file '{path}' does not exist{where}.");
         }
 
         return path;

@@ -8,6 +8,8 @@ public static class IngestCli
 {
     private static readonly CliCommand[] Commands =
     [
+        ImportCouncilsCommand.Command,
+        ImportPracticesCommand.Command,
     ];
 
     public static bool TryGetCommand(string name, out CliCommand command)

@@ -1,0 +1,8 @@
+namespace Recommend.Core.Practices.Import;
+
+/// <summary>The input formats the catalogue importer reads.</summary>
+public enum ImportFormat
+{
+    Csv,
+    JsonLines,
+}
