@@ -12,4 +12,5 @@ export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://localhost:15080}"
 export ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL="${ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL:-http://localhost:19080}"
 export ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL="${ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL:-http://localhost:20080}"
 # Run the built AppHost itself (not through `dotnet run`) so Ctrl+C / SIGTERM reach it directly.
-exec dotnet AppHost/bin/Release/net10.0/AppHost.dll "$@"
+cd AppHost
+exec dotnet bin/Release/net10.0/AppHost.dll "$@"
