@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Recommend.Core.Practices;
 using Recommend.Recommender.Index;
 
@@ -15,7 +14,7 @@ public static class PracticesApi
         return app;
     }
 
-    public static Results<Ok<Practice>, NotFound<ProblemDetails>, ProblemHttpResult> GetPractice(string id, IndexHolder holder)
+    public static Results<Ok<Practice>, ProblemHttpResult> GetPractice(string id, IndexHolder holder)
     {
         if (holder.Current is not { } index)
         {
@@ -24,6 +23,6 @@ public static class PracticesApi
 
         return index.TryGetPractice(id, out var practice)
             ? TypedResults.Ok(practice)
-            : TypedResults.NotFound(new ProblemDetails { Title = "Practice not found", Detail = $"No practice has the id '{id}'.", Status = StatusCodes.Status404NotFound });
+            : TypedResults.Problem(title: "Practice not found", detail: $"No practice has the id '{id}'.", statusCode: StatusCodes.Status404NotFound);
     }
 }
