@@ -2,7 +2,10 @@ using System.Text.Json;
 using Recommend.Core.Practices;
 using Recommend.Core.Ranking;
 using Recommend.Core.Recommendations;
+using Microsoft.Extensions.Options;
 using Recommend.Recommender.Caching;
+using Recommend.Recommender.Councils;
+using Recommend.Recommender.Recommendations;
 using Recommend.Recommender.Index;
 
 namespace Recommend.Recommender;
@@ -29,6 +32,11 @@ public static class RecommenderServiceExtensions
             options.SerializerOptions.TypeInfoResolverChain.Insert(1, PracticeJsonContext.Default);
         });
 
+        builder.Services.AddOptions<RankingOptions>()
+            .BindConfiguration(RankingOptions.Section)
+            .Validate(options => !options.Weights.Problems().Any(), "Ranking:Weights are out of bounds (each 0-1, text at least 0.1)")
+            .ValidateOnStart();
+
         builder.Services.AddOptions<RankingCacheOptions>()
             .BindConfiguration(RankingCacheOptions.Section)
             .ValidateDataAnnotations()
@@ -37,7 +45,9 @@ public static class RecommenderServiceExtensions
         builder.Services.AddSingleton<RecommenderTelemetry>();
         builder.Services.AddSingleton<IndexHolder>();
         builder.Services.AddSingleton<QueryEmbedder>();
-        builder.Services.AddSingleton<PracticeRanker>();
+        builder.Services.AddSingleton(services => new PracticeRanker(services.GetRequiredService<IOptions<RankingOptions>>().Value.Weights));
+        builder.Services.AddSingleton<CouncilRegistry>();
+        builder.Services.AddSingleton<CouncilResolver>();
         builder.Services.AddSingleton<RankingCache>();
         builder.Services.AddHostedService<IndexLoader>();
         builder.Services.AddHealthChecks().AddCheck<IndexLoadedHealthCheck>("index-loaded");

@@ -63,6 +63,23 @@ public sealed class PracticeIndex
         return false;
     }
 
+    /// <summary>
+    /// How alike two practices are (0..1), for diversity: the cosine of their MiniLM vectors, or
+    /// without vectors the overlap of their service areas.
+    /// </summary>
+    public double Similarity(int a, int b)
+    {
+        var left = Practices[a];
+        var right = Practices[b];
+        if (_dense is not null)
+        {
+            return Math.Max(0, System.Numerics.Tensors.TensorPrimitives.Dot(_dense.GetVector(left.Id), _dense.GetVector(right.Id)));
+        }
+
+        var shared = left.ServiceAreas.Intersect(right.ServiceAreas, StringComparer.Ordinal).Count();
+        return (double)shared / left.ServiceAreas.Union(right.ServiceAreas, StringComparer.Ordinal).Count();
+    }
+
     /// <summary>The text a practice is matched on: title as its own field, the rest as the body.</summary>
     public static TextDocument ToDocument(Practice practice) => new(
         practice.Id,

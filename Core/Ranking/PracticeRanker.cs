@@ -4,50 +4,83 @@ using Recommend.Core.Recommendations;
 namespace Recommend.Core.Ranking;
 
 /// <summary>
-/// Turns text matches into a ranked, explained shortlist: text relevance first, nudged by the
-/// council's priorities and by evidence strength, each result saying why it is there.
+/// Turns a request into a ranked, explained shortlist: hard filters first (cost, evidence), then
+/// a weighted sum of text relevance, context match, evidence strength, cost fit and priority fit
+/// (<see cref="RankingWeights"/>), then maximal marginal relevance for variety, then paging.
+/// Every result says why it is there and, for a council, what differs from where it was shown to work.
 /// </summary>
 public sealed class PracticeRanker(RankingWeights? weights = null)
 {
-    private readonly RankingWeights _weights = weights ?? RankingWeights.Default;
-
-    /// <summary>How many text candidates to consider before re-scoring (a few times the page size).</summary>
+    /// <summary>How many text candidates are re-scored: enough that context can lift a good fit from further down.</summary>
     private const int CandidatePoolSize = 200;
 
-    public RecommendationResponse Rank(PracticeIndex index, NormalisedRequest request)
+    /// <summary>A candidate must reach this share of the best text match: context may reorder relevant practices, not surface irrelevant ones.</summary>
+    private const double MinTextRelevance = 0.25;
+
+    /// <summary>A matching audience adds this share of the priority weight.</summary>
+    private const double AudienceShare = 0.2;
+
+    private readonly RankingWeights _weights = weights ?? RankingWeights.Default;
+
+    public RankingWeights DefaultWeights => _weights;
+
+    public RecommendationResponse Rank(PracticeIndex index, NormalisedRequest request, CouncilRankingContext? council = null)
     {
+        var weights = request.Weights is { } w ? _weights.Override(w.Text, w.Context, w.Evidence, w.Cost, w.Priority) : _weights;
         var matches = index.MatchText(request.Challenge, CandidatePoolSize);
-        if (matches.Count == 0)
+        var best = matches.Count > 0 ? matches.Max(m => m.Score) : 0;
+
+        var candidates = new List<Candidate>();
+        foreach (var match in matches)
         {
-            return new RecommendationResponse { IndexVersion = index.Version, Cached = false, Results = [] };
+            var practice = index.Practices[match.Doc];
+            var relevance = best > 0 ? match.Score / best : 0;
+            if (relevance < MinTextRelevance || !PassesFilters(practice, request))
+            {
+                continue;
+            }
+
+            var context = council is null ? ContextMatch.None : ContextMatcher.Match(council.Council, practice, council.Neighbours);
+            var priorityMatches = practice.ServiceAreas.Where(a => request.Priorities.Any(p => p.Key == a)).ToList();
+            var parts = new ScoreParts(
+                Text: relevance,
+                Context: context.Score,
+                Evidence: EvidenceStrength(practice.Evidence),
+                Cost: CostFit(practice, request.Capacity),
+                Priority: PriorityFit(practice, request));
+            var score = (weights.Text * parts.Text) + (weights.Context * parts.Context) + (weights.Evidence * parts.Evidence)
+                + (weights.Cost * parts.Cost) + (weights.Priority * parts.Priority);
+            candidates.Add(new Candidate(match, practice, context, priorityMatches, parts, score));
         }
 
-        var best = matches.Max(m => m.Score);
-        var priorities = request.Priorities.ToHashSet(StringComparer.Ordinal);
-        var scored = matches
-            .Select(match =>
-            {
-                var practice = index.Practices[match.Doc];
-                var relevance = best > 0 ? match.Score / best : 0;
-                var priorityMatches = practice.ServiceAreas.Where(priorities.Contains).ToList();
-                var evidence = EvidenceStrength(practice.Evidence);
-                var score = relevance * (1 + (priorityMatches.Count > 0 ? _weights.Priority : 0) + (_weights.Evidence * evidence));
-                return (match, practice, priorityMatches, score);
-            })
-            .OrderByDescending(s => s.score)
-            .ThenBy(s => s.practice.Id, StringComparer.Ordinal)
-            .Take(request.Limit)
-            .Select((s, i) => new RecommendationResult
-            {
-                Rank = i + 1,
-                Practice = Summarise(s.practice),
-                Score = Math.Round(s.score, 4),
-                Explanation = Explain(s.practice, s.match, s.priorityMatches, request),
-            })
+        var picked = MaximalMarginalRelevance.Select(
+            candidates.Select(c => c.Score).ToList(),
+            (a, b) => index.Similarity(candidates[a].Match.Doc, candidates[b].Match.Doc),
+            request.Diversity,
+            request.Offset + request.Limit);
+
+        var results = picked
+            .Skip(request.Offset)
+            .Select((c, i) => ToResult(candidates[c], request.Offset + i + 1, request, council))
             .ToList();
 
-        return new RecommendationResponse { IndexVersion = index.Version, Cached = false, Results = scored };
+        return new RecommendationResponse
+        {
+            IndexVersion = index.Version,
+            Cached = false,
+            Council = council is null ? null : Summarise(council),
+            ContextNote = council is null ? null : ContextNote(council.Council, picked.Take(request.Offset + request.Limit).Select(c => candidates[c]).ToList()),
+            Weights = new AppliedWeights(weights.Text, weights.Context, weights.Evidence, weights.Cost, weights.Priority, request.Diversity),
+            Total = candidates.Count,
+            Offset = request.Offset,
+            Limit = request.Limit,
+            Results = results,
+        };
     }
+
+    private static bool PassesFilters(Practice practice, NormalisedRequest request) =>
+        (request.MaxCostBand is not { } maxCost || practice.Cost.Band is not { } band || band <= maxCost)
+        && (request.MinEvidenceLevel is not { } minLevel || (practice.Evidence.Level is { } level && level >= minLevel && practice.Evidence.EffectDirection is not ("negative" or "none")));
 
     /// <summary>0..1 from the Nesta level, pulled down for negative or absent effects: strong evidence that something does not work is not a reason to rank it higher.</summary>
     public static double EvidenceStrength(Evidence evidence)
@@ -58,9 +91,58 @@ public sealed class PracticeRanker(RankingWeights? weights = null)
             "positive" => level,
             "mixed" => level * 0.5,
             "none" or "negative" => 0,
-            _ => level * 0.5,
+            _ => level * 0.4,
         };
     }
+
+    /// <summary>Cheaper and quicker to start scores higher; a low-capacity council feels cost and set-up time twice as much.</summary>
+    public static double CostFit(Practice practice, string? capacity)
+    {
+        var fit = practice.Cost.Band is { } band ? 1 - ((band - 1) / 4.0) : 0.5;
+        if (practice.Implementation?.SetupMonths is > 12)
+        {
+            fit *= 0.8;
+        }
+
+        return capacity switch
+        {
+            "low" => fit * fit,
+            "high" => Math.Sqrt(fit),
+            _ => fit,
+        };
+    }
+
+    /// <summary>Share of the requested priority weight the practice serves (its primary area fully, others at 70%), plus a little for a matching audience.</summary>
+    public static double PriorityFit(Practice practice, NormalisedRequest request)
+    {
+        var fit = 0.0;
+        if (request.Priorities.Count > 0)
+        {
+            var total = request.Priorities.Sum(p => p.Value);
+            var served = request.Priorities.Sum(p => practice.ServiceAreas.Count > 0 && practice.ServiceAreas[0] == p.Key
+                ? p.Value
+                : practice.ServiceAreas.Contains(p.Key) ? 0.7 * p.Value : 0);
+            fit = served / total;
+        }
+
+        if (request.Audience is { } audience && practice.Audiences.Contains(audience))
+        {
+            fit = Math.Min(1, fit + AudienceShare);
+        }
+
+        return fit;
+    }
+
+    private static RecommendationResult ToResult(Candidate candidate, int rank, NormalisedRequest request, CouncilRankingContext? council) => new()
+    {
+        Rank = rank,
+        Practice = Summarise(candidate.Practice),
+        Score = Math.Round(candidate.Score, 4),
+        ScoreParts = new ScoreParts(
+            Math.Round(candidate.Parts.Text, 3), Math.Round(candidate.Parts.Context, 3), Math.Round(candidate.Parts.Evidence, 3),
+            Math.Round(candidate.Parts.Cost, 3), Math.Round(candidate.Parts.Priority, 3)),
+        Explanation = ExplanationWriter.Write(candidate.Practice, candidate.Match, candidate.PriorityMatches, candidate.Context, request, council),
+    };
 
     public static PracticeSummary Summarise(Practice practice) => new()
     {
@@ -72,71 +154,32 @@ public sealed class PracticeRanker(RankingWeights? weights = null)
         EvidenceRating = practice.Evidence.SourceRating,
         EffectDirection = practice.Evidence.EffectDirection,
         CostBand = practice.Cost.Band,
+        Source = practice.Source,
         SourceUrl = practice.SourceUrl,
     };
 
-    private static Explanation Explain(Practice practice, TextMatch match, List<string> priorityMatches, NormalisedRequest request)
+    private static CouncilSummary Summarise(CouncilRankingContext council) => new(
+        council.Council.Code,
+        council.Council.Label,
+        council.Council.Nation,
+        council.Council.GovernanceType,
+        council.Council.Population,
+        council.Council.RuralUrban,
+        council.Council.DeprivationDecile,
+        [.. council.NearestNames]);
+
+    private static string? ContextNote(CouncilContext council, List<Candidate> shown)
     {
-        var parts = new List<string>();
-        if (match.MatchedTerms.Count > 0)
-        {
-            parts.Add($"Matches your challenge on {string.Join(", ", match.MatchedTerms.Take(6).Select(t => $"'{t}'"))}.");
-        }
-        else if (match.SemanticSimilarity is { } similarity)
-        {
-            parts.Add($"No shared words, but close in meaning to your challenge (similarity {similarity:0.00}).");
-        }
-
-        if (priorityMatches.Count > 0)
-        {
-            parts.Add($"In your priority area{(priorityMatches.Count > 1 ? "s" : "")} {string.Join(", ", priorityMatches)}.");
-        }
-        else if (request.Priorities.Count > 0)
-        {
-            parts.Add("Outside the priority areas you named.");
-        }
-
-        var evidenceNote = EvidenceNote(practice.Evidence);
-        parts.Add(evidenceNote);
-        return new Explanation
-        {
-            Text = string.Join(' ', parts),
-            MatchedTerms = match.MatchedTerms.ToList(),
-            MatchedPassage = BestPassage(practice, match.MatchedTerms),
-            LexicalScore = Math.Round(match.LexicalScore, 4),
-            SemanticSimilarity = match.SemanticSimilarity is { } s ? Math.Round(s, 4) : null,
-            PriorityMatches = priorityMatches,
-            EvidenceNote = evidenceNote,
-        };
-    }
-
-    public static string EvidenceNote(Evidence evidence)
-    {
-        var level = evidence.Level is { } l ? $"evidence level {l} of 5 (Nesta)" : "unrated evidence";
-        var rating = evidence.SourceRating is { Length: > 0 } r ? $"; source rating: {r}" : "";
-        return evidence.EffectDirection switch
-        {
-            "negative" => $"Caution: the evidence suggests this can make things worse ({level}{rating}).",
-            "none" => $"Caution: evaluations found no clear effect ({level}{rating}).",
-            "mixed" => $"Mixed results ({level}{rating}).",
-            "unknown" => $"Effect not yet known ({level}{rating}).",
-            _ => $"Positive effect reported ({level}{rating}).",
-        };
-    }
-
-    /// <summary>The sentence of the description that holds most matched terms: what a reader checks first.</summary>
-    public static string? BestPassage(Practice practice, IReadOnlyList<string> terms)
-    {
-        if (terms.Count == 0)
+        if (shown.Count == 0)
         {
             return null;
         }
 
-        var sentences = practice.Description.Split(". ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var best = sentences
-            .Select(s => (sentence: s, hits: terms.Count(t => s.Contains(t, StringComparison.OrdinalIgnoreCase))))
-            .OrderByDescending(x => x.hits)
-            .FirstOrDefault();
-        return best.hits > 0 ? best.sentence.TrimEnd('.') + "." : null;
+        var strong = shown.Count(c => !c.Context.WeakForThisContext || c.Context.SimilarAdopters.Count > 0);
+        return strong == 0
+            ? $"None of these practices has evidence from places like {council.Label}: they are shown because they match the challenge. Treat them as ideas to test locally, and read the adaptation notes."
+            : null;
     }
+
+    private sealed record Candidate(TextMatch Match, Practice Practice, ContextMatch Context, List<string> PriorityMatches, ScoreParts Parts, double Score);
 }

@@ -22,6 +22,7 @@ public static class RecommendationsApi
         HttpRequest httpRequest,
         IndexHolder holder,
         PracticeRanker ranker,
+        CouncilResolver councils,
         RankingCache cache,
         RecommenderTelemetry telemetry,
         CancellationToken cancellationToken)
@@ -47,12 +48,20 @@ public static class RecommendationsApi
         }
 
         var request = NormalisedRequest.From(body.Value!);
+        var council = councils.Resolve(request);
+        if (council.Error is not null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["council"] = [council.Error] });
+        }
+
+        // The canonical code goes into the cache key: "con", "CON" and "E06000052" are one council.
+        request = request with { Council = council.Context?.Council.Code };
         var response = await cache.GetOrComputeAsync(index.Version, request.CacheKey, () =>
         {
             using var activity = RecommenderTelemetry.Source.StartActivity("rank");
             activity?.SetTag("recommend.index_version", index.Version);
             var stopwatch = Stopwatch.StartNew();
-            var ranked = ranker.Rank(index, request);
+            var ranked = ranker.Rank(index, request, council.Context);
             telemetry.RecordRanking(stopwatch.Elapsed);
             return ranked;
         }, cancellationToken);

@@ -18,13 +18,13 @@ public sealed class RecommendationRequestTests
     [Fact]
     public void UnknownPriorityIsRejectedWithTheAllowedAreas()
     {
-        var errors = RecommendationRequestValidator.Validate(new RecommendationRequest { Challenge = "loneliness", Priorities = ["parks"] });
+        var errors = RecommendationRequestValidator.Validate(new RecommendationRequest { Challenge = "loneliness", Priorities = [new("parks")] });
         Assert.Contains("adult_social_care", errors["priorities"][0], StringComparison.Ordinal);
     }
 
     [Fact]
     public void PriorityNamesAreForgivingAboutCaseAndPunctuation() =>
-        Assert.Empty(RecommendationRequestValidator.Validate(new RecommendationRequest { Challenge = "loneliness", Priorities = ["Housing & Homelessness", "adult-social-care"] }));
+        Assert.Empty(RecommendationRequestValidator.Validate(new RecommendationRequest { Challenge = "loneliness", Priorities = [new("Housing & Homelessness"), new("adult-social-care")] }));
 
     [Fact]
     public void ChallengeLongerThanTheLimitIsRejected() =>
@@ -33,8 +33,8 @@ public sealed class RecommendationRequestTests
     [Fact]
     public void RequestsThatMeanTheSameShareACacheKey()
     {
-        var a = NormalisedRequest.From(new RecommendationRequest { Challenge = "Reduce  loneliness\tin villages ", Council = "con", Priorities = ["public_health", "adult_social_care"] });
-        var b = NormalisedRequest.From(new RecommendationRequest { Challenge = "reduce loneliness in villages", Council = " CON ", Priorities = ["Adult social care", "public_health", "public_health"], Limit = 10 });
+        var a = NormalisedRequest.From(new RecommendationRequest { Challenge = "Reduce  loneliness\tin villages ", Council = "con", Priorities = [new("public_health"), new("adult_social_care")] });
+        var b = NormalisedRequest.From(new RecommendationRequest { Challenge = "reduce loneliness in villages", Council = " CON ", Priorities = [new("Adult social care"), new("public_health"), new("public_health")], Limit = 10 });
         Assert.Equal(a.CacheKey, b.CacheKey);
     }
 

@@ -1,0 +1,64 @@
+using Recommend.Core.Councils;
+using Recommend.Core.Ranking;
+using Recommend.Core.Recommendations;
+using Recommend.Recommender.Councils;
+
+namespace Recommend.Recommender.Recommendations;
+
+/// <summary>
+/// Turns the council part of a request into the context the ranking needs: the listed council's
+/// facts (overridden by any profile fields given) and its nearest councils. An unknown code is a
+/// 400 with suggestions, never a silent "no council".
+/// </summary>
+public sealed class CouncilResolver(CouncilRegistry registry)
+{
+    /// <summary>Neighbours considered for "adopted by councils like you".</summary>
+    private const int NeighbourCount = ContextMatcher.LooseNeighbourRank;
+    private const int NamesShown = 5;
+
+    public CouncilResolution Resolve(NormalisedRequest request)
+    {
+        if (request.Council is null && request.Profile is null)
+        {
+            return new CouncilResolution(null, null);
+        }
+
+        var snapshot = registry.Current;
+        CouncilProfile? listed = null;
+        if (request.Council is { } code)
+        {
+            listed = snapshot.Directory.Find(code);
+            if (listed is null)
+            {
+                var suggestions = snapshot.Directory.Search(code, 3).Select(c => $"{c.Code} ({c.Name})").ToList();
+                var hint = suggestions.Count > 0 ? $" Did you mean {string.Join(", ", suggestions)}?" : "";
+                return new CouncilResolution(null, $"Unknown council '{code}'. Use a 3-letter mySociety code or a GSS code; search with GET /api/v1/councils?query=<name>.{hint}");
+            }
+        }
+
+        var context = listed is null ? new CouncilContext() : CouncilContext.From(listed);
+        if (request.Profile is { } profile)
+        {
+            context = context with
+            {
+                GovernanceType = profile.GovernanceType ?? context.GovernanceType,
+                Nation = profile.Nation ?? context.Nation,
+                Region = profile.Region ?? context.Region,
+                Population = profile.Population ?? context.Population,
+                RuralUrban = profile.RuralUrban ?? context.RuralUrban,
+                DeprivationDecile = profile.DeprivationDecile ?? context.DeprivationDecile,
+            };
+        }
+
+        var neighbours = listed is null ? [] : snapshot.Similar.Nearest(listed, NeighbourCount);
+        return new CouncilResolution(
+            new CouncilRankingContext(
+                context,
+                neighbours.Select((n, i) => (n.Council.Code, Rank: i + 1)).ToDictionary(x => x.Code, x => x.Rank, StringComparer.OrdinalIgnoreCase),
+                [.. neighbours.Take(NamesShown).Select(n => n.Council.Name)]),
+            null);
+    }
+}
+
+/// <summary>Either the council context (or none, when the request named no council) or why it could not be resolved.</summary>
+public sealed record CouncilResolution(CouncilRankingContext? Context, string? Error);
