@@ -8,6 +8,7 @@ public static class IngestCli
 {
     private static readonly CliCommand[] Commands =
     [
+        EvalCommand.Command,
     ];
 
     public static bool TryGetCommand(string name, out CliCommand command)
