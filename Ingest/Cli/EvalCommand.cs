@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Recommend.Core.Evaluation;
 using Recommend.Core.Text;
 using Recommend.Core.Text.Analysis;
+using Recommend.Core.Text.Hybrid;
 using Recommend.Core.Text.Lexical;
 using Recommend.Ingest.Cli.Eval;
 
@@ -24,7 +26,7 @@ public static class EvalCommand
         "Rank BEIR queries and report nDCG@10 and Recall@100 (trec_eval semantics).",
         "eval --corpus FILE --queries FILE --qrels FILE [--mode " + string.Join('|', EvalModes.Names) + "] [--run FILE] [--tag NAME] " +
         "[--k1 X] [--b Y] [--title-weight W] [--body-weight W] [--per-field] [--stem] [--ngrams N] [--keep-stopwords] [--fast-index] " +
-        "[--folds N] [--cache DIR]",
+        "[--fusion minmax|rrf] [--dense-weight W] [--rrf-k K] [--depth N] [--folds N] [--cache DIR]",
         RunAsync);
 
     private static async Task<int> RunAsync(string[] rawArgs, CancellationToken cancellationToken)
@@ -75,7 +77,18 @@ public static class EvalCommand
         }
 
         var cache = args.Optional("cache") ?? Path.Combine(Path.GetTempPath(), "recommend-embeddings");
-        var settings = new EvalSettings(analyzer, bm25, UseMlNet: !args.Flag("fast-index"), cache);
+        var fusionName = args.Optional("fusion") ?? "minmax";
+        var fusion = new FusionSettings(
+            fusionName switch
+            {
+                "minmax" => FusionMethod.WeightedMinMax,
+                "rrf" => FusionMethod.ReciprocalRank,
+                _ => throw new CliUsageException($"--fusion must be minmax or rrf (was '{fusionName}')."),
+            },
+            (float)args.Double("dense-weight", FusionSettings.Default.DenseWeight, 0, 1),
+            args.Int("rrf-k", FusionSettings.Default.RrfK, 1, 10_000),
+            args.Int("depth", FusionSettings.Default.Depth, 10, 10_000));
+        var settings = new EvalSettings(analyzer, bm25, UseMlNet: !args.Flag("fast-index"), cache, fusion);
         args.RejectUnknown();
 
         List<TextDocument> corpus;
@@ -107,6 +120,7 @@ public static class EvalCommand
         }
 
         await Console.Error.WriteLineAsync($"{corpus.Count:N0} documents, {judgedQueries.Count:N0} judged queries, mode {mode.Name}");
+        mode.PrepareQueries(judgedQueries.Select(q => q.Text).ToArray(), Console.Error);
         return folds == 0
             ? await EvaluateOnce(mode, corpus, judgedQueries, qrels, settings, runPath, tag, cancellationToken)
             : await EvaluateCrossValidated(mode, corpus, judgedQueries, qrels, settings, folds, runPath, tag, cancellationToken);
@@ -247,15 +261,18 @@ public static class EvalCommand
         await Console.Error.WriteLineAsync($"wrote run file {path}");
     }
 
-    private static string Describe(IEvalMode mode, EvalSettings settings) =>
-        mode.Name == "lexical"
-            ? $"stem={(settings.Analyzer.Stem ? "on" : "off")} ngrams={settings.Analyzer.NgramLength} {settings.Bm25}"
-            : $"stem={(settings.Analyzer.Stem ? "on" : "off")} {settings.Bm25}";
+    private static string Describe(IEvalMode mode, EvalSettings settings) => mode.Name switch
+    {
+        "lexical" => $"stem={(settings.Analyzer.Stem ? "on" : "off")} ngrams={settings.Analyzer.NgramLength} {settings.Bm25}",
+        "semantic" => "all-MiniLM-L6-v2, title + text",
+        _ => $"stem={(settings.Analyzer.Stem ? "on" : "off")} {settings.Bm25} | {settings.Fusion}",
+    };
 
     private static string Json(Action<Utf8JsonWriter> write)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        // Relaxed escaping keeps settings such as "title + text" readable; the line is for scripts and people.
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
             write(writer);

@@ -6,6 +6,8 @@ public static class EvalModes
     private static readonly IEvalMode[] All =
     [
         new LexicalEvalMode(),
+        new SemanticEvalMode(),
+        new HybridEvalMode(),
     ];
 
     public static IReadOnlyList<string> Names { get; } = All.Select(m => m.Name).ToArray();

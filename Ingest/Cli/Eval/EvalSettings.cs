@@ -1,4 +1,5 @@
 using Recommend.Core.Text.Analysis;
+using Recommend.Core.Text.Hybrid;
 using Recommend.Core.Text.Lexical;
 
 namespace Recommend.Ingest.Cli.Eval;
@@ -8,4 +9,5 @@ namespace Recommend.Ingest.Cli.Eval;
 /// <param name="Bm25">Lexical scoring parameters.</param>
 /// <param name="UseMlNet">Index through the ML.NET featuriser (default) rather than the fast analyser.</param>
 /// <param name="CacheDirectory">Where dense modes keep document embeddings between runs.</param>
-public sealed record EvalSettings(AnalyzerOptions Analyzer, Bm25Parameters Bm25, bool UseMlNet, string CacheDirectory);
+/// <param name="Fusion">How the hybrid mode combines its two sides.</param>
+public sealed record EvalSettings(AnalyzerOptions Analyzer, Bm25Parameters Bm25, bool UseMlNet, string CacheDirectory, FusionSettings Fusion);

@@ -8,6 +8,9 @@ public interface IEvalMode
 {
     string Name { get; }
 
+    /// <summary>Work on the query texts worth doing once, in bulk, before ranking (embedding them, for dense modes).</summary>
+    void PrepareQueries(IReadOnlyList<string> queries, TextWriter progress);
+
     /// <summary>The retriever configured as the settings say.</summary>
     IRetriever Build(IReadOnlyList<TextDocument> corpus, EvalSettings settings, TextWriter progress);
 
