@@ -11,6 +11,7 @@ public sealed record CorpusResult(
     double LuceneMergeSeconds,
     double OursHeapMb,
     double LuceneHeapMb,
+    double LuceneDirectoryMb,
     double WorkingSetMb,
     double OursP50Ms,
     double OursP99Ms,

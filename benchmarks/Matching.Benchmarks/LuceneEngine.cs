@@ -81,6 +81,9 @@ public sealed class LuceneEngine : IDisposable
         return _searcher!.Search(boolean, k);
     }
 
+    /// <summary>What the RAMDirectory says its files take, a size independent of when the GC last ran.</summary>
+    public long DirectoryBytes => _directory.GetSizeInBytes();
+
     public string IdOf(int doc) => _searcher!.Doc(doc).Get(Id);
 
     public void Dispose()
