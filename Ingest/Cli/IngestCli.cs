@@ -8,6 +8,7 @@ public static class IngestCli
 {
     private static readonly CliCommand[] Commands =
     [
+        EvalCommand.Command,
         ImportCouncilsCommand.Command,
         ImportPracticesCommand.Command,
     ];

@@ -29,7 +29,10 @@ public sealed class MlTextFeaturizer
     public IReadOnlyList<(SparseTermVector Title, SparseTermVector Body)> FitTransform(IReadOnlyList<TextDocument> documents, TermVocabulary vocabulary)
     {
         var data = _ml.Data.LoadFromEnumerable(documents.Select(d => new FieldRow { Title = d.Title, Body = d.Body }));
+        // Fitting the key map and the n-gram vocabulary each take a pass over the words; caching them
+        // once avoids normalising and splitting the corpus three times.
         var pipeline = WordsPipeline()
+            .AppendCacheCheckpoint(_ml)
             .Append(_ml.Transforms.Conversion.MapValueToKey([new(TitleKeys, TitleWords), new(BodyKeys, BodyWords)]))
             .Append(Bag(TitleBag, TitleKeys))
             .Append(Bag(BodyBag, BodyKeys));
@@ -89,7 +92,7 @@ public sealed class MlTextFeaturizer
 
     // Term frequencies of every n-gram up to the configured length, across removed stop words.
     private NgramExtractingEstimator Bag(string output, string input) =>
-        _ml.Transforms.Text.ProduceNgrams(output, input, ngramLength: Options.NgramLength, skipLength: 0, useAllLengths: true, maximumNgramsCount: int.MaxValue, weighting: NgramExtractingEstimator.WeightingCriteria.Tf);
+        _ml.Transforms.Text.ProduceNgrams(output, input, ngramLength: Options.NgramLength, skipLength: 0, useAllLengths: true, maximumNgramsCount: 10_000_000, weighting: NgramExtractingEstimator.WeightingCriteria.Tf);
 
     private IEstimator<ITransformer> WordsPipeline()
     {

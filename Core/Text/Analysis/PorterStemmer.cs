@@ -12,7 +12,8 @@ public static class PorterStemmer
         Span<char> buffer = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
         word.AsSpan().CopyTo(buffer);
         var length = Stem(buffer);
-        return length == word.Length ? word : new string(buffer[..length]);
+        // Step 1c rewrites y to i in place, so an unchanged length does not mean an unchanged word.
+        return buffer[..length].SequenceEqual(word) ? word : new string(buffer[..length]);
     }
 
     /// <summary>Stems the word held in <paramref name="word"/> and returns its new length (never longer).</summary>

@@ -1,0 +1,127 @@
+using System.Numerics.Tensors;
+using Recommend.Core.Text.Lexical;
+using Recommend.Core.Text.Semantic;
+
+namespace Recommend.Core.Text.Hybrid;
+
+/// <summary>
+/// Fuses BM25 and MiniLM: takes each side's top <see cref="FusionSettings.Depth"/>, gives every
+/// candidate its exact dense score (a 384-float dot product is cheap, so no candidate is missing
+/// one), and combines by reciprocal rank or by a weighted sum of min-max scaled scores. With the
+/// dense weight at 0 or 1 it ranks like one side alone, so tuning the weight can only help.
+/// Document numbers and ids are the lexical index's.
+/// </summary>
+public sealed class HybridRetriever : IRetriever
+{
+    private readonly LexicalIndex _lexical;
+    private readonly DenseIndex _dense;
+    private readonly Func<string, float[]> _embedQuery;
+
+    public HybridRetriever(LexicalIndex lexical, DenseIndex dense, Func<string, float[]> embedQuery, FusionSettings? settings = null)
+    {
+        _lexical = lexical;
+        _dense = dense;
+        _embedQuery = embedQuery;
+        Settings = settings ?? FusionSettings.Default;
+    }
+
+    public FusionSettings Settings
+    {
+        get;
+        set
+        {
+            value.Validate();
+            field = value;
+        }
+    }
+
+    public int Count => _lexical.Count;
+
+    public string IdOf(int doc) => _lexical.IdOf(doc);
+
+    public IReadOnlyList<SearchHit> Search(string query, int k)
+    {
+        var settings = Settings;
+        var depth = Math.Max(k, settings.Depth);
+        var queryVector = _embedQuery(query);
+        var lexicalHits = _lexical.Search(query, depth);
+        var denseHits = _dense.Search(queryVector, depth);
+
+        var candidates = new Dictionary<int, Candidate>(lexicalHits.Count + denseHits.Count);
+        for (var i = 0; i < lexicalHits.Count; i++)
+        {
+            candidates[lexicalHits[i].Doc] = new Candidate { LexicalRank = i + 1, LexicalScore = lexicalHits[i].Score, DenseScore = float.NaN };
+        }
+
+        for (var i = 0; i < denseHits.Count; i++)
+        {
+            if (!_lexical.TryGetDoc(denseHits[i].Id, out var doc))
+            {
+                continue;
+            }
+
+            var candidate = candidates.GetValueOrDefault(doc);
+            candidate.DenseRank = i + 1;
+            candidate.DenseScore = denseHits[i].Score;
+            candidates[doc] = candidate;
+        }
+
+        // Lexical candidates the dense side did not rank still get their true similarity.
+        foreach (var doc in candidates.Keys.ToArray())
+        {
+            var candidate = candidates[doc];
+            if (float.IsNaN(candidate.DenseScore))
+            {
+                candidate.DenseScore = TensorPrimitives.Dot(queryVector, _dense.GetVector(_lexical.IdOf(doc)));
+                candidates[doc] = candidate;
+            }
+        }
+
+        var top = new TopK(Math.Min(k, candidates.Count));
+        if (settings.Method == FusionMethod.ReciprocalRank)
+        {
+            foreach (var (doc, c) in candidates)
+            {
+                var score = (c.LexicalRank > 0 ? (1 - settings.DenseWeight) / (settings.RrfK + c.LexicalRank) : 0)
+                    + (c.DenseRank > 0 ? settings.DenseWeight / (settings.RrfK + c.DenseRank) : 0);
+                top.Add(doc, score);
+            }
+        }
+        else
+        {
+            var (lexicalMin, lexicalSpan) = Range(lexicalHits.Select(h => h.Score));
+            var (denseMin, denseSpan) = Range(candidates.Values.Select(c => c.DenseScore));
+            foreach (var (doc, c) in candidates)
+            {
+                // A document the lexical side did not return scores as its weakest candidate would: 0.
+                var lexical = c.LexicalRank > 0 ? (c.LexicalScore - lexicalMin) / lexicalSpan : 0;
+                var dense = (c.DenseScore - denseMin) / denseSpan;
+                top.Add(doc, ((1 - settings.DenseWeight) * lexical) + (settings.DenseWeight * dense));
+            }
+        }
+
+        return top.ToArray();
+    }
+
+    private static (float Min, float Span) Range(IEnumerable<float> scores)
+    {
+        var min = float.PositiveInfinity;
+        var max = float.NegativeInfinity;
+        foreach (var score in scores)
+        {
+            min = Math.Min(min, score);
+            max = Math.Max(max, score);
+        }
+
+        // One candidate, or all equal: scale them all to 1 rather than dividing by zero.
+        return float.IsInfinity(min) ? (0, 1) : max > min ? (min, max - min) : (min - 1, 1);
+    }
+
+    private struct Candidate
+    {
+        public int LexicalRank;
+        public float LexicalScore;
+        public int DenseRank;
+        public float DenseScore;
+    }
+}
