@@ -20,7 +20,8 @@ public sealed class MiniLmEmbedder : IDisposable
     private static readonly string[] InputNames = ["input_ids", "attention_mask", "token_type_ids"];
     private static readonly string[] OutputNames = ["last_hidden_state"];
 
-    private readonly MiniLmOptions _options;
+    private readonly int _maxTokens;
+    private readonly int _maxBatchSize;
     private readonly BertTokenizer _tokenizer;
     private readonly SessionOptions _sessionOptions;
     private readonly InferenceSession _session;
@@ -29,17 +30,21 @@ public sealed class MiniLmEmbedder : IDisposable
 
     public MiniLmEmbedder(MiniLmOptions? options = null)
     {
-        _options = options ?? new MiniLmOptions();
-        ArgumentOutOfRangeException.ThrowIfLessThan(_options.IntraOpThreads, 1, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxTokens, 2, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxBatchSize, 1, nameof(options));
+        options ??= new MiniLmOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.IntraOpThreads, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxTokens, 2, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchSize, 1, nameof(options));
+
+        // Copied, so a caller changing the options object later cannot change the cap mid-life.
+        _maxTokens = options.MaxTokens;
+        _maxBatchSize = options.MaxBatchSize;
 
         // The tokenizer is only used through its span overload, where the cap is the span length,
         // so one cap holds for the life of this instance and calls on several threads do not share buffers.
         _tokenizer = MiniLmModel.CreateTokenizer();
         _sessionOptions = new SessionOptions
         {
-            IntraOpNumThreads = _options.IntraOpThreads,
+            IntraOpNumThreads = options.IntraOpThreads,
             InterOpNumThreads = 1,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
@@ -74,13 +79,13 @@ public sealed class MiniLmEmbedder : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
 
         var embeddings = new float[texts.Count][];
-        var window = _options.MaxBatchSize * BatchesPerWindow;
+        var window = _maxBatchSize * BatchesPerWindow;
         for (var start = 0; start < texts.Count; start += window)
         {
             var count = Math.Min(window, texts.Count - start);
             var tokens = new long[count][];
-            var scratchIds = new long[_options.MaxTokens];
-            var scratchMask = new long[_options.MaxTokens];
+            var scratchIds = new long[_maxTokens];
+            var scratchMask = new long[_maxTokens];
             for (var i = 0; i < count; i++)
             {
                 var text = texts[start + i] ?? throw new ArgumentException($"Text {start + i} is null.", nameof(texts));
@@ -90,9 +95,9 @@ public sealed class MiniLmEmbedder : IDisposable
 
             // Shortest first: each batch is padded to its own longest text, not to the cap.
             var order = Enumerable.Range(0, count).OrderBy(i => tokens[i].Length).ToArray();
-            for (var b = 0; b < count; b += _options.MaxBatchSize)
+            for (var b = 0; b < count; b += _maxBatchSize)
             {
-                var rows = order.AsSpan(b, Math.Min(_options.MaxBatchSize, count - b));
+                var rows = order.AsSpan(b, Math.Min(_maxBatchSize, count - b));
                 RunBatch(tokens, rows, start, embeddings);
             }
         }
