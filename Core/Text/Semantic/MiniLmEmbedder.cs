@@ -22,6 +22,7 @@ public sealed class MiniLmEmbedder : IDisposable
 
     private readonly int _maxTokens;
     private readonly int _maxBatchSize;
+    private readonly int _maxBatchTokens;
     private readonly BertTokenizer _tokenizer;
     private readonly SessionOptions _sessionOptions;
     private readonly InferenceSession _session;
@@ -34,10 +35,12 @@ public sealed class MiniLmEmbedder : IDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(options.IntraOpThreads, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxTokens, 2, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchSize, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchTokens, 1, nameof(options));
 
         // Copied, so a caller changing the options object later cannot change the cap mid-life.
         _maxTokens = options.MaxTokens;
         _maxBatchSize = options.MaxBatchSize;
+        _maxBatchTokens = options.MaxBatchTokens;
 
         // The tokenizer is only used through its span overload, where the cap is the span length,
         // so one cap holds for the life of this instance and calls on several threads do not share buffers.
@@ -93,16 +96,33 @@ public sealed class MiniLmEmbedder : IDisposable
                 tokens[i] = scratchIds.AsSpan(0, length).ToArray();
             }
 
-            // Shortest first: each batch is padded to its own longest text, not to the cap.
+            // Shortest first, so each batch is padded only to its own longest text.
             var order = Enumerable.Range(0, count).OrderBy(i => tokens[i].Length).ToArray();
-            for (var b = 0; b < count; b += _maxBatchSize)
+            for (var b = 0; b < count;)
             {
-                var rows = order.AsSpan(b, Math.Min(_maxBatchSize, count - b));
-                RunBatch(tokens, rows, start, embeddings);
+                var size = BatchSizeAt(tokens, order.AsSpan(b));
+                RunBatch(tokens, order.AsSpan(b, size), start, embeddings);
+                b += size;
             }
         }
 
         return embeddings;
+    }
+
+    // Long texts gain nothing from batching (one 256-piece text already fills the matrix kernels,
+    // and wider attention spills the caches), short ones gain a fifth, so batches are capped by
+    // padded tokens as well as by count.
+    private int BatchSizeAt(long[][] tokens, ReadOnlySpan<int> sortedRows)
+    {
+        var size = 1;
+        while (size < sortedRows.Length
+            && size < _maxBatchSize
+            && (size + 1) * tokens[sortedRows[size]].Length <= _maxBatchTokens)
+        {
+            size++;
+        }
+
+        return size;
     }
 
     private void RunBatch(long[][] tokens, ReadOnlySpan<int> rows, int offset, float[][] embeddings)
