@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Recommend.Core.Ranking;
 
 /// <summary>What an index version says about itself (the "meta" part).</summary>
-public sealed record IndexMeta(string Version, int FormatVersion, int Practices, DateTimeOffset CreatedAt, bool HasSemanticVectors, HybridWeights? Weights);
+public sealed record IndexMeta(string Version, int FormatVersion, int Practices, DateTimeOffset CreatedAt, bool HasSemanticVectors);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(IndexMeta))]

@@ -2,7 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Recommend.Core.Practices;
+using System.Numerics.Tensors;
 using Recommend.Core.Text;
+using Recommend.Core.Text.Hybrid;
 using Recommend.Core.Text.Lexical;
 using Recommend.Core.Text.Semantic;
 
@@ -23,30 +25,24 @@ public sealed class PracticeIndex
     public const string LexicalPart = "lexical";
     public const string DensePart = "dense";
 
-    /// <summary>How many candidates each side contributes before fusion.</summary>
-    private const int CandidatesPerSide = 200;
-
     private readonly Dictionary<string, int> _positionById;
     private readonly LexicalIndex _lexical;
     private readonly DenseIndex? _dense;
     private readonly MiniLmEmbedder? _embedder;
 
-    public PracticeIndex(string version, IReadOnlyList<Practice> practices, LexicalIndex lexical, DenseIndex? dense, MiniLmEmbedder? embedder, HybridWeights? weights = null)
+    public PracticeIndex(string version, IReadOnlyList<Practice> practices, LexicalIndex lexical, DenseIndex? dense, MiniLmEmbedder? embedder)
     {
         Version = version;
         Practices = practices;
         _lexical = lexical;
         _dense = dense;
         _embedder = embedder;
-        Weights = weights ?? HybridWeights.Default;
         _positionById = practices.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
     }
 
     public string Version { get; }
 
     public IReadOnlyList<Practice> Practices { get; }
-
-    public HybridWeights Weights { get; }
 
     /// <summary>True when semantic vectors and a query embedder are both present.</summary>
     public bool IsHybrid => _dense is not null && _embedder is not null;
@@ -73,7 +69,7 @@ public sealed class PracticeIndex
         var right = Practices[b];
         if (_dense is not null)
         {
-            return Math.Max(0, System.Numerics.Tensors.TensorPrimitives.Dot(_dense.GetVector(left.Id), _dense.GetVector(right.Id)));
+            return Math.Max(0, TensorPrimitives.Dot(_dense.GetVector(left.Id), _dense.GetVector(right.Id)));
         }
 
         var shared = left.ServiceAreas.Intersect(right.ServiceAreas, StringComparer.Ordinal).Count();
@@ -90,64 +86,48 @@ public sealed class PracticeIndex
     public static string ToSemanticText(Practice practice) => $"{practice.Title} {practice.Summary} {practice.Description}";
 
     /// <summary>
-    /// Lexical and semantic candidates fused by a weighted sum of scores normalised per query
-    /// (BM25 divided by the best BM25; cosine as is), so a strong match on either side surfaces.
+    /// Lexical and semantic candidates fused as the evaluation tuned them (<see cref="TextTuning"/>),
+    /// each with what a person can read: the query words it matched and its cosine similarity.
     /// </summary>
     public IReadOnlyList<TextMatch> MatchText(string query, int k)
     {
-        var combined = new Dictionary<int, (double lexical, double? semantic, IReadOnlyList<string> terms)>();
-        var lexicalHits = _lexical.SearchExplained(query, CandidatesPerSide);
-        var bestLexical = lexicalHits.Count > 0 ? lexicalHits[0].Score : 0f;
-        foreach (var hit in lexicalHits)
-        {
-            if (_positionById.TryGetValue(_lexical.IdOf(hit.Doc), out var position))
-            {
-                combined[position] = (hit.Score, null, hit.MatchedTerms);
-            }
-        }
-
+        var explained = _lexical.SearchExplained(query, Math.Max(k, TextTuning.Fusion.Depth))
+            .ToDictionary(h => h.Doc);
+        float[]? vector = null;
+        IReadOnlyList<SearchHit> fused;
         if (IsHybrid)
         {
-            var vector = _embedder!.Embed(query);
-            foreach (var hit in _dense!.Search(vector, CandidatesPerSide))
-            {
-                if (_positionById.TryGetValue(hit.Id, out var position))
-                {
-                    combined[position] = combined.TryGetValue(position, out var existing)
-                        ? existing with { semantic = hit.Score }
-                        : (0, hit.Score, []);
-                }
-            }
-
-            // A candidate found by only one side still needs its similarity on the other for a fair sum.
-            foreach (var (position, entry) in combined.Where(e => e.Value.semantic is null).ToList())
-            {
-                var practiceVector = _dense.GetVector(Practices[position].Id);
-                combined[position] = entry with { semantic = System.Numerics.Tensors.TensorPrimitives.Dot(vector, practiceVector) };
-            }
+            vector = _embedder!.Embed(query);
+            var fixedVector = vector;
+            fused = new HybridRetriever(_lexical, _dense!, _ => fixedVector, TextTuning.Fusion).Search(query, k);
+        }
+        else
+        {
+            fused = [.. explained.Values.OrderByDescending(h => h.Score).Take(k).Select(h => new SearchHit(h.Doc, h.Score))];
         }
 
-        return combined
-            .Select(e =>
+        var matches = new List<TextMatch>(fused.Count);
+        foreach (var hit in fused)
+        {
+            var id = _lexical.IdOf(hit.Doc);
+            if (!_positionById.TryGetValue(id, out var position) || hit.Score <= 0)
             {
-                var lexicalNormalised = bestLexical > 0 ? e.Value.lexical / bestLexical : 0;
-                var score = IsHybrid
-                    ? (Weights.Lexical * lexicalNormalised) + (Weights.Semantic * Math.Max(0, e.Value.semantic ?? 0))
-                    : lexicalNormalised;
-                return new TextMatch(e.Key, score, e.Value.lexical, e.Value.semantic, e.Value.terms);
-            })
-            .Where(m => m.Score > 0)
-            .OrderByDescending(m => m.Score)
-            .ThenBy(m => Practices[m.Doc].Id, StringComparer.Ordinal)
-            .Take(k)
-            .ToList();
+                continue;
+            }
+
+            var lexical = explained.GetValueOrDefault(hit.Doc);
+            double? similarity = vector is null ? null : TensorPrimitives.Dot(vector, _dense!.GetVector(id));
+            matches.Add(new TextMatch(position, hit.Score, lexical?.Score ?? 0, similarity, lexical?.MatchedTerms ?? []));
+        }
+
+        return matches;
     }
 
     /// <summary>A content hash of the practices and the format: the same catalogue always gets the same version.</summary>
     public static string ComputeVersion(IEnumerable<Practice> practices)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes($"format={FormatVersion};model=all-MiniLM-L6-v2\n"));
+        hash.AppendData(Encoding.UTF8.GetBytes($"format={FormatVersion};model=all-MiniLM-L6-v2;{TextTuning.Describe()}\n"));
         foreach (var practice in practices.OrderBy(p => p.Id, StringComparer.Ordinal))
         {
             hash.AppendData(Encoding.UTF8.GetBytes(PracticeJson.Serialise(practice)));
@@ -162,7 +142,7 @@ public sealed class PracticeIndex
         var parts = new Dictionary<string, byte[]>(StringComparer.Ordinal)
         {
             [MetaPart] = JsonSerializer.SerializeToUtf8Bytes(
-                new IndexMeta(Version, FormatVersion, Practices.Count, DateTimeOffset.UtcNow, _dense is not null, Weights),
+                new IndexMeta(Version, FormatVersion, Practices.Count, DateTimeOffset.UtcNow, _dense is not null),
                 IndexMetaJsonContext.Default.IndexMeta),
             [PracticesPart] = JsonSerializer.SerializeToUtf8Bytes(Practices.ToList(), PracticeJsonContext.Default.ListPractice),
             [LexicalPart] = Write(_lexical.Save),
@@ -200,7 +180,7 @@ public sealed class PracticeIndex
                 dense = DenseIndex.Load(denseStream);
             }
 
-            return new PracticeIndex(meta.Version, practices, lexical, dense, embedder, meta.Weights);
+            return new PracticeIndex(meta.Version, practices, lexical, dense, embedder);
         }
         catch (JsonException ex)
         {

@@ -8,12 +8,12 @@ namespace Recommend.Core.Ranking;
 /// Builds an index version from practices: the ML.NET-featurised BM25 index and, when an embedder
 /// is given, MiniLM vectors of every practice (the slow part: about 30 ms a practice on 2 cores).
 /// </summary>
-public sealed class PracticeIndexBuilder(MiniLmEmbedder? embedder = null, Bm25Parameters? bm25 = null)
+public sealed class PracticeIndexBuilder(MiniLmEmbedder? embedder = null)
 {
     public PracticeIndex Build(IReadOnlyList<Practice> practices, string version, CancellationToken cancellationToken = default)
     {
         var ordered = practices.OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
-        var lexical = LexicalIndex.Build(ordered.Select(PracticeIndex.ToDocument).ToList(), parameters: bm25);
+        var lexical = LexicalIndex.Build(ordered.Select(PracticeIndex.ToDocument).ToList(), TextTuning.Analyzer, TextTuning.Bm25);
         DenseIndex? dense = null;
         if (embedder is not null)
         {

@@ -15,7 +15,7 @@ public sealed class PracticeRanker(RankingWeights? weights = null)
     private const int CandidatePoolSize = 200;
 
     /// <summary>A candidate must reach this share of the best text match: context may reorder relevant practices, not surface irrelevant ones.</summary>
-    private const double MinTextRelevance = 0.25;
+    private const double MinTextRelevance = 0.35;
 
     /// <summary>A matching audience adds this share of the priority weight.</summary>
     private const double AudienceShare = 0.2;
