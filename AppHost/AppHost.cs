@@ -27,6 +27,7 @@ var recommender = builder.AddProject<Projects.Recommender>("recommender")
 
 var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithReference(recommender).WaitFor(recommender)
+    .WithReference(cache).WaitFor(cache)
     .WithGatewayEndpoint(builder.Configuration.GetValue("Recommend:GatewayPort", 5080))
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");

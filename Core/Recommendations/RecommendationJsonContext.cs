@@ -5,7 +5,7 @@ namespace Recommend.Core.Recommendations;
 /// <summary>Source-generated snake_case JSON for the recommendation API, shared by gateway and recommender.</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
 [JsonSerializable(typeof(RecommendationRequest))]
 [JsonSerializable(typeof(RecommendationResponse))]

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Recommend.Core.Recommendations;
+using Recommend.Gateway.Caching;
 using Recommend.ServiceDefaults.Http;
 
 namespace Recommend.Gateway.Recommendations;
@@ -25,7 +26,7 @@ public static class RecommendationsApi
         return app;
     }
 
-    public static async Task<IResult> RecommendAsync(HttpRequest httpRequest, RecommenderClient recommender, CancellationToken cancellationToken)
+    public static async Task<IResult> RecommendAsync(HttpRequest httpRequest, RecommenderClient recommender, ResponseCache cache, CancellationToken cancellationToken)
     {
         if (httpRequest.ContentLength > MaxBodyBytes)
         {
@@ -47,9 +48,20 @@ public static class RecommendationsApi
             return TypedResults.ValidationProblem(errors);
         }
 
+        var requestHash = NormalisedRequest.From(body.Value!).CacheKey;
+        if (cache.TryGet(requestHash) is { } cached)
+        {
+            return Results.Bytes(cached, "application/json; charset=utf-8");
+        }
+
         try
         {
             var relayed = await recommender.RecommendAsync(body.Value!, cancellationToken);
+            if (relayed.StatusCode == StatusCodes.Status200OK)
+            {
+                cache.Store(requestHash, relayed.Body);
+            }
+
             return relayed.ToResult();
         }
         catch (HttpRequestException)

@@ -21,7 +21,8 @@ public sealed class GatewayBadInputTests : IClassFixture<GatewayBadInputTests.Ga
     public sealed class GatewayFactory : WebApplicationFactory<RecommenderClient>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder) =>
-            builder.UseSetting("Recommend:RecommenderUrl", "http://127.0.0.1:9");
+            builder.UseSetting("Recommend:RecommenderUrl", "http://127.0.0.1:9")
+                .UseSetting("ConnectionStrings:cache", "127.0.0.1:9,abortConnect=false,connectTimeout=500");
     }
 
     public static TheoryData<string, string, string> BadBodies => new()

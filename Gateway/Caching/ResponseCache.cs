@@ -1,0 +1,41 @@
+using System.Text.Json;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using Recommend.Core.Recommendations;
+
+namespace Recommend.Gateway.Caching;
+
+/// <summary>
+/// The first cache level, in the gateway's memory: answers already ranked (and cached in Redis by
+/// the recommender) are served without another hop. Keyed by index version + the request's
+/// canonical hash, so a new index version is a clean miss. Stored bytes already say "cached": true.
+/// </summary>
+public sealed class ResponseCache(IMemoryCache memory, IndexVersionWatcher versions, IOptions<ResponseCacheOptions> options)
+{
+    public byte[]? TryGet(string requestHash) =>
+        versions.Current is { } version && memory.TryGetValue(Key(version, requestHash), out byte[]? body) ? body : null;
+
+    /// <summary>Keeps a successful answer under the version it was ranked with.</summary>
+    public void Store(string requestHash, byte[] body)
+    {
+        if (options.Value.TimeToLive <= TimeSpan.Zero || options.Value.MaxEntries == 0)
+        {
+            return;
+        }
+
+        var response = JsonSerializer.Deserialize(body, RecommendationJsonContext.Default.RecommendationResponse);
+        if (response is null)
+        {
+            return;
+        }
+
+        var cachedBody = JsonSerializer.SerializeToUtf8Bytes(response with { Cached = true }, RecommendationJsonContext.Default.RecommendationResponse);
+        memory.Set(Key(response.IndexVersion, requestHash), cachedBody, new MemoryCacheEntryOptions
+        {
+            AbsoluteExpirationRelativeToNow = options.Value.TimeToLive,
+            Size = 1,
+        });
+    }
+
+    private static string Key(string version, string requestHash) => $"{version}:{requestHash}";
+}
