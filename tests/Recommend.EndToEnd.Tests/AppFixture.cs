@@ -57,8 +57,9 @@ public sealed class AppFixture : IAsyncLifetime
     }
 }
 
+/// <summary>The app and one browser (launched only when a browser test asks for it), shared by every end-to-end test.</summary>
 [CollectionDefinition(Name)]
-public sealed class AppCollection : ICollectionFixture<AppFixture>
+public sealed class AppCollection : ICollectionFixture<AppFixture>, ICollectionFixture<Browser.BrowserFixture>
 {
     public const string Name = "Whole app";
 }
