@@ -20,7 +20,9 @@ public sealed class MiniLmEmbedder : IDisposable
     private static readonly string[] InputNames = ["input_ids", "attention_mask", "token_type_ids"];
     private static readonly string[] OutputNames = ["last_hidden_state"];
 
-    private readonly MiniLmOptions _options;
+    private readonly int _maxTokens;
+    private readonly int _maxBatchSize;
+    private readonly int _maxBatchTokens;
     private readonly BertTokenizer _tokenizer;
     private readonly SessionOptions _sessionOptions;
     private readonly InferenceSession _session;
@@ -29,17 +31,23 @@ public sealed class MiniLmEmbedder : IDisposable
 
     public MiniLmEmbedder(MiniLmOptions? options = null)
     {
-        _options = options ?? new MiniLmOptions();
-        ArgumentOutOfRangeException.ThrowIfLessThan(_options.IntraOpThreads, 1, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxTokens, 2, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxBatchSize, 1, nameof(options));
+        options ??= new MiniLmOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.IntraOpThreads, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxTokens, 2, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchSize, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxBatchTokens, 1, nameof(options));
+
+        // Copied, so a caller changing the options object later cannot change the cap mid-life.
+        _maxTokens = options.MaxTokens;
+        _maxBatchSize = options.MaxBatchSize;
+        _maxBatchTokens = options.MaxBatchTokens;
 
         // The tokenizer is only used through its span overload, where the cap is the span length,
         // so one cap holds for the life of this instance and calls on several threads do not share buffers.
         _tokenizer = MiniLmModel.CreateTokenizer();
         _sessionOptions = new SessionOptions
         {
-            IntraOpNumThreads = _options.IntraOpThreads,
+            IntraOpNumThreads = options.IntraOpThreads,
             InterOpNumThreads = 1,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
@@ -74,13 +82,13 @@ public sealed class MiniLmEmbedder : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
 
         var embeddings = new float[texts.Count][];
-        var window = _options.MaxBatchSize * BatchesPerWindow;
+        var window = _maxBatchSize * BatchesPerWindow;
         for (var start = 0; start < texts.Count; start += window)
         {
             var count = Math.Min(window, texts.Count - start);
             var tokens = new long[count][];
-            var scratchIds = new long[_options.MaxTokens];
-            var scratchMask = new long[_options.MaxTokens];
+            var scratchIds = new long[_maxTokens];
+            var scratchMask = new long[_maxTokens];
             for (var i = 0; i < count; i++)
             {
                 var text = texts[start + i] ?? throw new ArgumentException($"Text {start + i} is null.", nameof(texts));
@@ -88,16 +96,33 @@ public sealed class MiniLmEmbedder : IDisposable
                 tokens[i] = scratchIds.AsSpan(0, length).ToArray();
             }
 
-            // Shortest first: each batch is padded to its own longest text, not to the cap.
+            // Shortest first, so each batch is padded only to its own longest text.
             var order = Enumerable.Range(0, count).OrderBy(i => tokens[i].Length).ToArray();
-            for (var b = 0; b < count; b += _options.MaxBatchSize)
+            for (var b = 0; b < count;)
             {
-                var rows = order.AsSpan(b, Math.Min(_options.MaxBatchSize, count - b));
-                RunBatch(tokens, rows, start, embeddings);
+                var size = BatchSizeAt(tokens, order.AsSpan(b));
+                RunBatch(tokens, order.AsSpan(b, size), start, embeddings);
+                b += size;
             }
         }
 
         return embeddings;
+    }
+
+    // Long texts gain nothing from batching (one 256-piece text already fills the matrix kernels,
+    // and wider attention spills the caches), short ones gain a fifth, so batches are capped by
+    // padded tokens as well as by count.
+    private int BatchSizeAt(long[][] tokens, ReadOnlySpan<int> sortedRows)
+    {
+        var size = 1;
+        while (size < sortedRows.Length
+            && size < _maxBatchSize
+            && (size + 1) * tokens[sortedRows[size]].Length <= _maxBatchTokens)
+        {
+            size++;
+        }
+
+        return size;
     }
 
     private void RunBatch(long[][] tokens, ReadOnlySpan<int> rows, int offset, float[][] embeddings)

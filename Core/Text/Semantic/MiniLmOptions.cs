@@ -20,7 +20,14 @@ public sealed class MiniLmOptions
     [Range(2, 512)]
     public int MaxTokens { get; set; } = 256;
 
-    /// <summary>Texts per inference call in <see cref="MiniLmEmbedder.EmbedBatch"/>; bounds the memory of one call.</summary>
+    /// <summary>Most texts per inference call in <see cref="MiniLmEmbedder.EmbedBatch"/>.</summary>
     [Range(1, 1024)]
     public int MaxBatchSize { get; set; } = 32;
+
+    /// <summary>
+    /// Most padded word pieces per inference call. On CPU only short texts gain from batching, so
+    /// full-length texts run a few at a time while short queries still batch by the dozen.
+    /// </summary>
+    [Range(1, 1 << 20)]
+    public int MaxBatchTokens { get; set; } = 512;
 }

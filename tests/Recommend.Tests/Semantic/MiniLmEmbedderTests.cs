@@ -52,10 +52,12 @@ public sealed class MiniLmEmbedderTests(MiniLmEmbedderFixture fixture)
         }
     }
 
-    [Fact]
-    public void BatchesLargerThanOneInferenceCallKeepTheirOrder()
+    [Theory]
+    [InlineData(2, 1 << 20)]
+    [InlineData(32, 40)]
+    public void BatchesSplitIntoSeveralInferenceCallsKeepTheirOrder(int maxBatchSize, int maxBatchTokens)
     {
-        using var smallBatches = new MiniLmEmbedder(new MiniLmOptions { IntraOpThreads = 1, MaxBatchSize = 2 });
+        using var smallBatches = new MiniLmEmbedder(new MiniLmOptions { IntraOpThreads = 1, MaxBatchSize = maxBatchSize, MaxBatchTokens = maxBatchTokens });
         var texts = Enumerable.Range(0, 9).Select(i => Sentences[i % Sentences.Length] + new string('!', i)).ToArray();
 
         var chunked = smallBatches.EmbedBatch(texts);
