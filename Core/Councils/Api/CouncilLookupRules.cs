@@ -37,8 +37,11 @@ public static class CouncilLookupRules
             : null;
     }
 
-    /// <summary>Absent is fine (the default applies); otherwise a whole number from 1 to <see cref="MaxLimit"/>.</summary>
-    public static string? LimitError(string? limit) => limit is null || TryParseLimit(limit, out _)
+    /// <summary>
+    /// Absent or blank is fine (the default applies: a form submits an empty field as "limit=");
+    /// otherwise a whole number from 1 to <see cref="MaxLimit"/>.
+    /// </summary>
+    public static string? LimitError(string? limit) => string.IsNullOrWhiteSpace(limit) || TryParseLimit(limit, out _)
         ? null
         : $"Must be a whole number from 1 to {MaxLimit} (was '{Shorten(limit)}').";
 
