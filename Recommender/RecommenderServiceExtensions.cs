@@ -1,8 +1,11 @@
 using System.Text.Json;
+using Recommend.Core.Councils;
+using Recommend.Core.Councils.Api;
 using Recommend.Core.Practices;
 using Recommend.Core.Ranking;
 using Recommend.Core.Recommendations;
 using Recommend.Recommender.Caching;
+using Recommend.Recommender.Councils;
 using Recommend.Recommender.Index;
 
 namespace Recommend.Recommender;
@@ -27,6 +30,7 @@ public static class RecommenderServiceExtensions
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, RecommendationJsonContext.Default);
             options.SerializerOptions.TypeInfoResolverChain.Insert(1, PracticeJsonContext.Default);
+            options.SerializerOptions.TypeInfoResolverChain.Insert(2, CouncilApiJsonContext.Default);
         });
 
         builder.Services.AddOptions<RankingCacheOptions>()
@@ -41,6 +45,10 @@ public static class RecommenderServiceExtensions
         builder.Services.AddSingleton<RankingCache>();
         builder.Services.AddHostedService<IndexLoader>();
         builder.Services.AddHealthChecks().AddCheck<IndexLoadedHealthCheck>("index-loaded");
+
+        // Councils start from the shipped examples and follow Redis; they never hold up readiness.
+        builder.Services.AddSingleton(services => new CouncilRegistry(CouncilCatalogue.DefaultFolder, services.GetRequiredService<ILogger<CouncilRegistry>>()));
+        builder.Services.AddHostedService<CouncilLoader>();
         return builder;
     }
 }
