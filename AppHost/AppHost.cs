@@ -16,6 +16,7 @@ var cache = builder.AddCache("cache");
 var ingest = builder.AddProject<Projects.Ingest>("ingest")
     .WithHttpEndpoint()
     .WithReference(cache).WaitFor(cache)
+    .WithCouncilReferenceList()
     .WithHttpHealthCheck("/health");
 
 var recommender = builder.AddProject<Projects.Recommender>("recommender")

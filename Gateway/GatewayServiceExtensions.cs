@@ -1,3 +1,8 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Recommend.Core.Councils.Api;
+using Recommend.Core.Practices;
+using Recommend.Core.Recommendations;
 using Recommend.Gateway.Caching;
 using Recommend.Gateway.Recommendations;
 
@@ -19,6 +24,17 @@ public static class GatewayServiceExtensions
         builder.Services.AddSingleton<IndexVersionWatcher>();
         builder.Services.AddHostedService(services => services.GetRequiredService<IndexVersionWatcher>());
         builder.Services.AddSingleton<ResponseCache>();
+
+        // The gateway relays the recommender's snake_case bytes untouched; these options only make the
+        // OpenAPI document describe what is really sent (snake_case names, numbers as numbers).
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            options.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
+            options.SerializerOptions.TypeInfoResolverChain.Insert(0, RecommendationJsonContext.Default);
+            options.SerializerOptions.TypeInfoResolverChain.Insert(1, PracticeJsonContext.Default);
+            options.SerializerOptions.TypeInfoResolverChain.Insert(2, CouncilApiJsonContext.Default);
+        });
         builder.Services.AddHttpClient<RecommenderClient>(client =>
             client.BaseAddress = new Uri(builder.Configuration["Recommend:RecommenderUrl"] ?? "http://recommender"));
         return builder;

@@ -1,4 +1,5 @@
 using Recommend.Gateway;
+using Recommend.Gateway.Councils;
 using Recommend.Gateway.Practices;
 using Recommend.Gateway.Recommendations;
 
@@ -16,5 +17,6 @@ app.MapOpenApi();
 app.MapDefaultEndpoints();
 app.MapRecommendationsApi();
 app.MapPracticesApi();
+app.MapCouncilsApi();
 await app.RunAsync();
 

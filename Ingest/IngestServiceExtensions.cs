@@ -1,5 +1,6 @@
 using Recommend.Core.Ranking;
 using Recommend.Core.Text.Semantic;
+using Recommend.Ingest.Councils;
 using Recommend.Ingest.Publishing;
 using Recommend.Ingest.Seeding;
 
@@ -21,6 +22,12 @@ public static class IngestServiceExtensions
         builder.Services.AddSingleton<SeedState>();
         builder.Services.AddHostedService<SeedCatalogueWorker>();
         builder.Services.AddHealthChecks().AddCheck<SeedState>("seed-published");
+
+        builder.Services.AddOptions<CouncilOptions>().BindConfiguration(CouncilOptions.Section);
+        builder.Services.AddSingleton<CouncilPublisher>();
+        builder.Services.AddSingleton<CouncilState>();
+        builder.Services.AddHostedService<CouncilSeedWorker>();
+        builder.Services.AddHealthChecks().AddCheck<CouncilState>("councils-published");
         return builder;
     }
 }

@@ -1,4 +1,5 @@
 using Recommend.Recommender;
+using Recommend.Recommender.Councils;
 using Recommend.Recommender.Practices;
 using Recommend.Recommender.Recommendations;
 
@@ -13,5 +14,6 @@ app.UseStatusCodePages();
 app.MapDefaultEndpoints();
 app.MapRecommendationsApi();
 app.MapPracticesApi();
+app.MapCouncilsApi();
 await app.RunAsync();
 

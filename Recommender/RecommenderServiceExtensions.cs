@@ -1,12 +1,14 @@
 using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Recommend.Core.Councils;
+using Recommend.Core.Councils.Api;
 using Recommend.Core.Practices;
 using Recommend.Core.Ranking;
 using Recommend.Core.Recommendations;
-using Microsoft.Extensions.Options;
 using Recommend.Recommender.Caching;
 using Recommend.Recommender.Councils;
-using Recommend.Recommender.Recommendations;
 using Recommend.Recommender.Index;
+using Recommend.Recommender.Recommendations;
 
 namespace Recommend.Recommender;
 
@@ -30,6 +32,7 @@ public static class RecommenderServiceExtensions
             options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, RecommendationJsonContext.Default);
             options.SerializerOptions.TypeInfoResolverChain.Insert(1, PracticeJsonContext.Default);
+            options.SerializerOptions.TypeInfoResolverChain.Insert(2, CouncilApiJsonContext.Default);
         });
 
         builder.Services.AddOptions<RankingOptions>()
@@ -46,11 +49,14 @@ public static class RecommenderServiceExtensions
         builder.Services.AddSingleton<IndexHolder>();
         builder.Services.AddSingleton<QueryEmbedder>();
         builder.Services.AddSingleton(services => new PracticeRanker(services.GetRequiredService<IOptions<RankingOptions>>().Value.Weights));
-        builder.Services.AddSingleton<CouncilRegistry>();
         builder.Services.AddSingleton<CouncilResolver>();
         builder.Services.AddSingleton<RankingCache>();
         builder.Services.AddHostedService<IndexLoader>();
         builder.Services.AddHealthChecks().AddCheck<IndexLoadedHealthCheck>("index-loaded");
+
+        // Councils start from the shipped examples and follow Redis; they never hold up readiness.
+        builder.Services.AddSingleton(services => new CouncilRegistry(CouncilCatalogue.DefaultFolder, services.GetRequiredService<ILogger<CouncilRegistry>>()));
+        builder.Services.AddHostedService<CouncilLoader>();
         return builder;
     }
 }

@@ -10,13 +10,16 @@ public static class RedisModeDetector
 {
     private static readonly TimeSpan RuntimeProbeTimeout = TimeSpan.FromSeconds(10);
 
-    public static RedisMode Resolve(RedisMode requested, string containerRuntime)
+    /// <param name="requested">The mode asked for in configuration.</param>
+    /// <param name="containerRuntime">The runtime Aspire is configured for (docker unless set).</param>
+    /// <param name="searchPath">The PATH to look in; the process's own when null.</param>
+    public static RedisMode Resolve(RedisMode requested, string containerRuntime, string? searchPath = null)
     {
-        var redisServer = FindOnPath("redis-server");
+        var redisServer = FindOnPath("redis-server", searchPath);
         switch (requested)
         {
             case RedisMode.Container:
-                return RuntimeAnswers(containerRuntime)
+                return RuntimeAnswers(containerRuntime, searchPath)
                     ? RedisMode.Container
                     : throw new DistributedApplicationException(
                         $"Redis mode 'container' was requested but '{containerRuntime} info' did not answer: start the container engine, or use Recommend:RedisMode=local (needs redis-server: apt-get install -y redis-server).");
@@ -26,7 +29,7 @@ public static class RedisModeDetector
                     : throw new DistributedApplicationException(
                         "Redis mode 'local' was requested but redis-server is not on PATH: install it with 'apt-get install -y redis-server' (or run ./run.sh, which does).");
             default:
-                if (RuntimeAnswers(containerRuntime))
+                if (RuntimeAnswers(containerRuntime, searchPath))
                 {
                     return RedisMode.Container;
                 }
@@ -38,17 +41,17 @@ public static class RedisModeDetector
         }
     }
 
-    public static string? FindOnPath(string program)
+    public static string? FindOnPath(string program, string? searchPath = null)
     {
-        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        var path = searchPath ?? Environment.GetEnvironmentVariable("PATH") ?? "";
         return path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(dir => Path.Combine(dir, program))
             .FirstOrDefault(File.Exists);
     }
 
-    private static bool RuntimeAnswers(string runtime)
+    private static bool RuntimeAnswers(string runtime, string? searchPath)
     {
-        if (FindOnPath(runtime) is null)
+        if (FindOnPath(runtime, searchPath) is null)
         {
             return false;
         }

@@ -22,6 +22,7 @@ public static class ContextMatcher
     public const int LooseNeighbourRank = 30;
 
     private static readonly string[] UkNames = ["UK", "United Kingdom", "Great Britain", "GB"];
+    private static readonly string[] InternationalNames = ["International", "OECD countries"];
     private static readonly string[] UkNations = [Nation.England, Nation.Scotland, Nation.Wales, Nation.NorthernIreland];
 
     private static readonly (string Field, double Weight)[] FieldWeights =
@@ -107,6 +108,12 @@ public static class ContextMatcher
         if (countries.Any(c => UkNames.Contains(c, StringComparer.OrdinalIgnoreCase)))
         {
             return new("nation", council.Nation, countries, Verdicts.Close, 0.85);
+        }
+
+        if (countries.Any(c => InternationalNames.Contains(c, StringComparer.OrdinalIgnoreCase)))
+        {
+            notes.Add("The evidence is international and may include UK studies: check whether the UK results agree before relying on it.");
+            return new("nation", council.Nation, countries, Verdicts.Close, 0.6);
         }
 
         var otherNations = countries.Where(c => UkNations.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();

@@ -26,6 +26,16 @@ public static class StoreKeys
     /// <summary>Pub/sub channel announcing a newly published version (the payload is the version).</summary>
     public const string IndexPublishedChannel = Prefix + "events:index-published";
 
+    /// <summary>
+    /// Hash of every known council: code (upper case) -> <c>CouncilProfile</c> as snake_case JSON.
+    /// Written with HSET only, so a reference list pushed by the CLI survives an ingest restart;
+    /// delete the key to forget councils.
+    /// </summary>
+    public const string Councils = Prefix + "councils";
+
+    /// <summary>Pub/sub channel announcing that <see cref="Councils"/> changed (the payload is how many were written).</summary>
+    public const string CouncilsUpdatedChannel = Prefix + "events:councils-updated";
+
     /// <summary>Lock held while one ingest worker builds and publishes an index.</summary>
     public const string PublishLock = Prefix + "lock:publish";
 

@@ -19,9 +19,21 @@ public sealed class RecommenderClient(HttpClient http)
         return await RelayedResponse.FromAsync(response, cancellationToken);
     }
 
-    public async Task<RelayedResponse> GetPracticeAsync(string id, CancellationToken cancellationToken)
+    public Task<RelayedResponse> GetPracticeAsync(string id, CancellationToken cancellationToken) =>
+        GetAsync($"/api/v1/practices/{Uri.EscapeDataString(id)}", cancellationToken);
+
+    public Task<RelayedResponse> SearchCouncilsAsync(string query, int limit, CancellationToken cancellationToken) =>
+        GetAsync($"/api/v1/councils?query={Uri.EscapeDataString(query)}&limit={limit}", cancellationToken);
+
+    public Task<RelayedResponse> GetCouncilAsync(string code, CancellationToken cancellationToken) =>
+        GetAsync($"/api/v1/councils/{Uri.EscapeDataString(code)}", cancellationToken);
+
+    public Task<RelayedResponse> GetSimilarCouncilsAsync(string code, int limit, CancellationToken cancellationToken) =>
+        GetAsync($"/api/v1/councils/{Uri.EscapeDataString(code)}/similar?limit={limit}", cancellationToken);
+
+    private async Task<RelayedResponse> GetAsync(string path, CancellationToken cancellationToken)
     {
-        using var response = await http.GetAsync($"/api/v1/practices/{Uri.EscapeDataString(id)}", cancellationToken);
+        using var response = await http.GetAsync(path, cancellationToken);
         return await RelayedResponse.FromAsync(response, cancellationToken);
     }
 }

@@ -7,6 +7,9 @@ public sealed record CorpusResult(
     int Queries,
     double OursBuildSeconds,
     double? OursMlNetBuildSeconds,
+    double OursSaveSeconds,
+    double OursLoadSeconds,
+    double OursFileMb,
     double LuceneBuildSeconds,
     double LuceneMergeSeconds,
     double OursHeapMb,
@@ -21,6 +24,7 @@ public sealed record CorpusResult(
     double? HybridP99Ms,
     double? EmbedQueryP50Ms,
     double? DenseOnlyP50Ms,
+    double? Int8ScanP50Ms,
     double? OursNdcg10,
     double? LuceneNdcg10,
     string DenseVectors)

@@ -1,27 +1,32 @@
-using System.Numerics.Tensors;
 using Recommend.Core.Text.Lexical;
 using Recommend.Core.Text.Semantic;
 
 namespace Recommend.Core.Text.Hybrid;
 
 /// <summary>
-/// Fuses BM25 and MiniLM: takes each side's top <see cref="FusionSettings.Depth"/>, gives every
+/// Fuses BM25 and MiniLM: takes each side's top <see cref="FusionSettings.Depth"/> (the dense side
+/// through an int8 scan with exact rescoring, <see cref="QuantizedVectors"/>), gives every
 /// candidate its exact dense score (a 384-float dot product is cheap, so no candidate is missing
-/// one), and combines by reciprocal rank or by a weighted sum of min-max scaled scores. With the
+/// one), and combines by reciprocal rank or by a weighted sum of scaled scores. With the
 /// dense weight at 0 or 1 it ranks like one side alone, so tuning the weight can only help.
 /// Document numbers and ids are the lexical index's.
 /// </summary>
 public sealed class HybridRetriever : IRetriever
 {
     private readonly LexicalIndex _lexical;
-    private readonly DenseIndex _dense;
+    private readonly QuantizedVectors _dense;
     private readonly Func<string, float[]> _embedQuery;
 
+    /// <summary>
+    /// Takes a snapshot of both indexes: the dense vectors are quantised row by row in the lexical
+    /// index's document order, so a document number means the same on both sides. Build a new one
+    /// after adding or removing documents.
+    /// </summary>
     public HybridRetriever(LexicalIndex lexical, DenseIndex dense, Func<string, float[]> embedQuery, FusionSettings? settings = null)
     {
         _lexical = lexical;
-        _dense = dense;
         _embedQuery = embedQuery;
+        _dense = new QuantizedVectors(dense, Enumerable.Range(0, lexical.Slots).Select(doc => lexical.TryIdOf(doc)).ToArray());
         Settings = settings ?? FusionSettings.Default;
     }
 
@@ -47,19 +52,15 @@ public sealed class HybridRetriever : IRetriever
         var lexicalHits = _lexical.Search(query, depth);
         var denseHits = _dense.Search(queryVector, depth);
 
-        var candidates = new Dictionary<int, Candidate>(lexicalHits.Count + denseHits.Count);
+        var candidates = new Dictionary<int, Candidate>(lexicalHits.Count + denseHits.Length);
         for (var i = 0; i < lexicalHits.Count; i++)
         {
             candidates[lexicalHits[i].Doc] = new Candidate { LexicalRank = i + 1, LexicalScore = lexicalHits[i].Score, DenseScore = float.NaN };
         }
 
-        for (var i = 0; i < denseHits.Count; i++)
+        for (var i = 0; i < denseHits.Length; i++)
         {
-            if (!_lexical.TryGetDoc(denseHits[i].Id, out var doc))
-            {
-                continue;
-            }
-
+            var doc = denseHits[i].Doc;
             var candidate = candidates.GetValueOrDefault(doc);
             candidate.DenseRank = i + 1;
             candidate.DenseScore = denseHits[i].Score;
@@ -72,7 +73,7 @@ public sealed class HybridRetriever : IRetriever
             var candidate = candidates[doc];
             if (float.IsNaN(candidate.DenseScore))
             {
-                candidate.DenseScore = TensorPrimitives.Dot(queryVector, _dense.GetVector(_lexical.IdOf(doc)));
+                candidate.DenseScore = _dense.ExactScore(queryVector, doc);
                 candidates[doc] = candidate;
             }
         }
@@ -89,12 +90,14 @@ public sealed class HybridRetriever : IRetriever
         }
         else
         {
-            var (lexicalMin, lexicalSpan) = Range(lexicalHits.Select(h => h.Score));
+            // BM25 has a natural floor, 0 (no query word), which is also about where a document the
+            // lexical side did not return sits, so it is scaled by its best score alone; cosines have
+            // no such floor and are min-max scaled over the candidates.
+            var lexicalMax = lexicalHits.Count > 0 ? lexicalHits[0].Score : 1f;
             var (denseMin, denseSpan) = Range(candidates.Values.Select(c => c.DenseScore));
             foreach (var (doc, c) in candidates)
             {
-                // A document the lexical side did not return scores as its weakest candidate would: 0.
-                var lexical = c.LexicalRank > 0 ? (c.LexicalScore - lexicalMin) / lexicalSpan : 0;
+                var lexical = c.LexicalRank > 0 ? c.LexicalScore / lexicalMax : 0;
                 var dense = (c.DenseScore - denseMin) / denseSpan;
                 top.Add(doc, ((1 - settings.DenseWeight) * lexical) + (settings.DenseWeight * dense));
             }

@@ -187,6 +187,20 @@ public sealed partial class LexicalIndex : IRetriever, IDisposable
         }
     }
 
+    /// <summary>The id of a document number, or null when that document was removed.</summary>
+    public string? TryIdOf(int doc)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            return (uint)doc < (uint)_slots ? _ids[doc] : null;
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
     public IReadOnlyList<SearchHit> Search(string query, int k)
     {
         _lock.EnterReadLock();

@@ -6,8 +6,8 @@ using Recommend.Core.Text.Lexical;
 namespace Recommend.Ingest.Cli.Eval;
 
 /// <summary>
-/// BM25 fused with MiniLM. Tuning crosses two lexical configurations (the one given and Porter
-/// stemming with a heavier title) with reciprocal-rank and weighted min-max fusion over a grid of
+/// BM25 fused with MiniLM. Tuning crosses three lexical configurations (the one given and two
+/// stemmed ones with a heavier title, the lexical cross-validation's usual picks) with reciprocal-rank and weighted min-max fusion over a grid of
 /// dense weights, including 0 and 1, so a fold can always fall back to one side alone.
 /// </summary>
 public sealed class HybridEvalMode : IEvalMode
@@ -33,6 +33,7 @@ public sealed class HybridEvalMode : IEvalMode
         {
             settings,
             settings with { Analyzer = settings.Analyzer with { Stem = true }, Bm25 = new Bm25Parameters(1.2f, 0.75f, TitleWeight: 3f) },
+            settings with { Analyzer = settings.Analyzer with { Stem = true }, Bm25 = new Bm25Parameters(1.5f, 0.9f, TitleWeight: 4f) },
         };
 
         var candidates = new List<TuningCandidate>();

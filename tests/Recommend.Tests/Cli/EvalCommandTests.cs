@@ -51,6 +51,25 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Equal(3, json.RootElement.GetProperty("queries").GetInt32());
     }
 
+    [Fact]
+    public async Task HybridModeEmbedsTheCorpusOnceAndReusesTheCache()
+    {
+        var cache = Path.Combine(_scratch, "embeddings");
+
+        var first = await Eval(FixtureArgs("--mode", "hybrid", "--cache", cache));
+        var second = await Eval(FixtureArgs("--mode", "hybrid", "--cache", cache));
+
+        Assert.True(first.Exit == 0, first.Stderr);
+        Assert.Contains("cached document embeddings in", first.Stderr, StringComparison.Ordinal);
+        Assert.Contains("loaded 5 cached document embeddings", second.Stderr, StringComparison.Ordinal);
+        Assert.Single(Directory.GetFiles(cache));
+        using var before = JsonDocument.Parse(LastLine(first.Stdout));
+        using var json = JsonDocument.Parse(LastLine(second.Stdout));
+        Assert.Equal("hybrid", json.RootElement.GetProperty("mode").GetString());
+        Assert.Equal(before.RootElement.GetProperty("ndcg@10").GetDouble(), json.RootElement.GetProperty("ndcg@10").GetDouble());
+        Assert.InRange(json.RootElement.GetProperty("ndcg@10").GetDouble(), 0.8, 1.0);
+    }
+
     [Theory]
     [InlineData("--queries")]
     [InlineData("--colour", "blue")]

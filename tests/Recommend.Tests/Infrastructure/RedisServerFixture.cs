@@ -30,6 +30,14 @@ public sealed class RedisServerFixture : IAsyncLifetime
     /// <summary>Starts (or restarts, on the same port and data folder) the server and waits for PING.</summary>
     public async Task StartAsync()
     {
+        // Already up: a second server would fail to bind and exit, and the one listening would be
+        // orphaned (nobody would hold its process to kill), outliving the test run.
+        if (_process is { HasExited: false })
+        {
+            return;
+        }
+
+        _process?.Dispose();
         if (Port == 0)
         {
             Port = FreePort();

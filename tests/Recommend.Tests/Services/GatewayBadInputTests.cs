@@ -85,6 +85,53 @@ public sealed class GatewayBadInputTests : IClassFixture<GatewayBadInputTests.Ga
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
+    public static TheoryData<string, string, string> BadCouncilRequests => new()
+    {
+        { "no query", "/api/v1/councils", "query" },
+        { "empty query", "/api/v1/councils?query=", "query" },
+        { "blank query", "/api/v1/councils?query=%20%20", "query" },
+        { "query over 100 characters", "/api/v1/councils?query=" + new string('a', 101), "query" },
+        { "limit zero", "/api/v1/councils?query=corn&limit=0", "limit" },
+        { "limit over 50", "/api/v1/councils?query=corn&limit=51", "limit" },
+        { "limit not a number", "/api/v1/councils?query=corn&limit=ten", "limit" },
+        { "limit beyond int", "/api/v1/councils?query=corn&limit=99999999999999", "limit" },
+        { "negative limit", "/api/v1/councils?query=corn&limit=-1", "limit" },
+        { "code of two letters", "/api/v1/councils/CO", "code" },
+        { "code with digits", "/api/v1/councils/C0N", "code" },
+        { "code of five letters", "/api/v1/councils/CORNW", "code" },
+        { "GSS code too short", "/api/v1/councils/E0600005", "code" },
+        { "GSS code with a letter inside", "/api/v1/councils/E06O00052", "code" },
+        { "code with a space", "/api/v1/councils/C%20N", "code" },
+        { "similar with a bad code", "/api/v1/councils/cornwall/similar", "code" },
+        { "similar with limit over 50", "/api/v1/councils/CON/similar?limit=51", "limit" },
+        { "similar with limit not a number", "/api/v1/councils/CON/similar?limit=1.5", "limit" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadCouncilRequests))]
+    public async Task BadCouncilRequestAnswersValidationProblem(string because, string path, string field)
+    {
+        using var response = await _client.GetAsync(path);
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{because}: got {(int)response.StatusCode}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(field, out _), $"{because}: errors should name '{field}'");
+    }
+
+    [Theory]
+    [InlineData("/api/v1/councils?query=corn")]
+    [InlineData("/api/v1/councils/CON")]
+    [InlineData("/api/v1/councils/gmca")]
+    [InlineData("/api/v1/councils/E06000052/similar?limit=5")]
+    public async Task ValidCouncilRequestWithTheRecommenderDownAnswersServiceUnavailableProblem(string path)
+    {
+        using var response = await _client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Theory]
     [InlineData("Not-A-Slug")]
     [InlineData("x%20y")]
