@@ -89,9 +89,8 @@ function renderPriorityBoxes() {
 }
 
 /** The request as the API wants it (snake_case); fields left empty are left out, so defaults apply. */
-function readRequest() {
+function readRequest(council) {
   const body = { challenge: ui.challenge.value.trim() };
-  const council = councilForRequest();
   if (council) body.council = council;
 
   const priorities = [...ui.form.querySelectorAll('input[name=priorities]:checked')].map((box) => box.value);
@@ -210,10 +209,9 @@ function setBusy(busy) {
 
 async function submitForm(event) {
   event.preventDefault();
-  closeCouncilOptions();
+  cancelCouncilSearch();
   clearErrors();
-  const body = readRequest();
-  const problems = checkBeforeSending(body);
+  const problems = checkBeforeSending(readRequest(null));
   if (problems) {
     showFieldErrors(problems);
     setStatus('Describe your challenge, then ask again.', true);
@@ -223,6 +221,7 @@ async function submitForm(event) {
   setBusy(true);
   setStatus('Finding practices…');
   try {
+    const body = readRequest(await councilForRequest());
     const answer = await postRecommendations(body);
     if (!answer.ok) {
       reportProblem(answer.status, answer.payload);
@@ -534,14 +533,25 @@ function looksLikeCouncilCode(text) {
   return /^[A-Za-z]{3,4}$/.test(text) || /^[A-Za-z]\d{8}$/.test(text);
 }
 
-/** The code to send: the picked council's, a code typed directly, or the text as typed (the API then suggests codes). */
-function councilForRequest() {
+/**
+ * The code to send: the picked council's, a code typed directly, a name that search knows exactly
+ * (asked now if the suggestions have not arrived: people type a name and press Enter at once), or
+ * else the text as typed, and the API's answer suggests codes.
+ */
+async function councilForRequest() {
   const text = ui.council.value.trim();
   if (!text) return null;
   if (picker.picked && text === picker.picked.label) return picker.picked.code;
   const inLabel = text.match(/\(([A-Za-z]{3,4}|[A-Za-z]\d{8})\)$/);
   if (inLabel) return inLabel[1];
-  const byName = picker.options.find((council) => council.name?.toLowerCase() === text.toLowerCase());
+  if (looksLikeCouncilCode(text)) return text;
+
+  const sameName = (council) => council.name?.toLowerCase() === text.toLowerCase();
+  let byName = picker.options.find(sameName);
+  if (!byName && picker.available) {
+    const found = await fetchCouncils(text).catch(() => null);
+    byName = found?.councils.find(sameName);
+  }
   return byName?.code ?? text;
 }
 
@@ -557,21 +567,28 @@ function onCouncilInput() {
   picker.timer = setTimeout(() => searchCouncils(text), councilSearchDelayMs);
 }
 
+/** Up to 8 councils for the text, best first; status 404 means search is not deployed, 503 that it is down. */
+async function fetchCouncils(text, signal) {
+  const response = await fetch(`/api/v1/councils?query=${encodeURIComponent(text)}&limit=8`,
+    { signal, headers: { Accept: 'application/json' } });
+  const councils = response.ok ? councilsFrom(await response.json().catch(() => null)) : [];
+  return { status: response.status, ok: response.ok, councils };
+}
+
 async function searchCouncils(text) {
   picker.controller?.abort();
   picker.controller = new AbortController();
   try {
-    const response = await fetch(`/api/v1/councils?query=${encodeURIComponent(text)}&limit=8`,
-      { signal: picker.controller.signal, headers: { Accept: 'application/json' } });
-    if (response.status === 404 || response.status === 503) {
-      councilSearchUnavailable(response.status === 404);
+    const found = await fetchCouncils(text, picker.controller.signal);
+    if (found.status === 404 || found.status === 503) {
+      councilSearchUnavailable(found.status === 404);
       return;
     }
-    if (!response.ok) {
+    if (!found.ok) {
       closeCouncilOptions();
       return;
     }
-    showCouncilOptions(councilsFrom(await response.json()), text);
+    showCouncilOptions(found.councils, text);
   } catch (error) {
     if (error.name !== 'AbortError') councilSearchUnavailable(false);
   }
@@ -606,6 +623,13 @@ function showCouncilOptions(councils, text) {
   ui.councilOptions.hidden = false;
   ui.council.setAttribute('aria-expanded', 'true');
   ui.councilAnnounce.textContent = `${councils.length} council${councils.length === 1 ? '' : 's'} found. Use the up and down arrows to choose, Enter to pick.`;
+}
+
+/** A search still waiting or in flight would open the list over the answer after it arrives. */
+function cancelCouncilSearch() {
+  clearTimeout(picker.timer);
+  picker.controller?.abort();
+  closeCouncilOptions();
 }
 
 function closeCouncilOptions() {
