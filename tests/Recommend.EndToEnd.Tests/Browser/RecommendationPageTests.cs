@@ -127,6 +127,42 @@ public sealed partial class RecommendationPageTests(AppFixture app, BrowserFixtu
     }
 
     [Fact]
+    public async Task TypingPartOfACouncilNameOffersItFromCouncilSearchToClick()
+    {
+        await using var session = await OpenPageAsync();
+        var page = session.Page;
+
+        await page.GetByLabel("Your challenge, in your own words").FillAsync(Loneliness);
+        var council = page.GetByRole(AriaRole.Combobox, new() { Name = "Your council (optional)" });
+        await council.PressSequentiallyAsync("Cornw");
+        await page.GetByRole(AriaRole.Option, new() { Name = "Cornwall (CON)" }).ClickAsync();
+        await Expect(council).ToHaveValueAsync("Cornwall (CON)");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find practices" }).ClickAsync();
+        await Expect(page.Locator("#resolved-council")).ToHaveTextAsync("Cornwall");
+        session.AssertNoScriptErrors();
+    }
+
+    [Fact]
+    public async Task ACouncilNameTypedInFullAndSubmittedAtOnceIsStillFound()
+    {
+        await using var session = await OpenPageAsync();
+        var page = session.Page;
+
+        await page.GetByLabel("Your challenge, in your own words").FillAsync(Loneliness);
+        var council = page.GetByRole(AriaRole.Combobox, new() { Name = "Your council (optional)" });
+        await council.FillAsync("cornwall");
+        var request = await page.RunAndWaitForRequestAsync(
+            () => council.PressAsync("Enter"),
+            r => r.Method == "POST" && r.Url.EndsWith("/api/v1/recommendations", StringComparison.Ordinal));
+
+        Assert.Equal("CON", request.PostDataJSON()!.Value.GetProperty("council").GetString());
+        await Expect(page.Locator("#resolved-council")).ToHaveTextAsync("Cornwall");
+        await Expect(page.GetByRole(AriaRole.Listbox, new() { IncludeHidden = true })).ToBeHiddenAsync();
+        session.AssertNoScriptErrors();
+    }
+
+    [Fact]
     public async Task TypingACouncilNameOffersSuggestionsThatCanBePickedWithTheKeyboard()
     {
         await using var session = await OpenPageAsync();
