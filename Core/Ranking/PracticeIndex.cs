@@ -29,6 +29,12 @@ public sealed class PracticeIndex
     private readonly LexicalIndex _lexical;
     private readonly DenseIndex? _dense;
     private readonly MiniLmEmbedder? _embedder;
+    private readonly HybridRetriever? _hybrid;
+
+    // The query's vector is needed twice per search (fusion, then each match's similarity):
+    // remembered per thread, because a search runs synchronously on one thread.
+    [ThreadStatic]
+    private static (string Query, float[] Vector)? _lastQuery;
 
     public PracticeIndex(string version, IReadOnlyList<Practice> practices, LexicalIndex lexical, DenseIndex? dense, MiniLmEmbedder? embedder)
     {
@@ -38,6 +44,9 @@ public sealed class PracticeIndex
         _dense = dense;
         _embedder = embedder;
         _positionById = practices.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+
+        // Built once per index version: it quantises every vector, far too costly per query.
+        _hybrid = dense is not null && embedder is not null ? new HybridRetriever(lexical, dense, EmbedQuery, TextTuning.Fusion) : null;
     }
 
     public string Version { get; }
@@ -95,11 +104,10 @@ public sealed class PracticeIndex
             .ToDictionary(h => h.Doc);
         float[]? vector = null;
         IReadOnlyList<SearchHit> fused;
-        if (IsHybrid)
+        if (_hybrid is not null)
         {
-            vector = _embedder!.Embed(query);
-            var fixedVector = vector;
-            fused = new HybridRetriever(_lexical, _dense!, _ => fixedVector, TextTuning.Fusion).Search(query, k);
+            vector = EmbedQuery(query);
+            fused = _hybrid.Search(query, k);
         }
         else
         {
@@ -121,6 +129,18 @@ public sealed class PracticeIndex
         }
 
         return matches;
+    }
+
+    private float[] EmbedQuery(string query)
+    {
+        if (_lastQuery is { } last && string.Equals(last.Query, query, StringComparison.Ordinal))
+        {
+            return last.Vector;
+        }
+
+        var vector = _embedder!.Embed(query);
+        _lastQuery = (query, vector);
+        return vector;
     }
 
     /// <summary>A content hash of the practices and the format: the same catalogue always gets the same version.</summary>
