@@ -9,6 +9,23 @@ public static class AppHostExtensions
     public static IResourceBuilder<ProjectResource> WithGatewayEndpoint(this IResourceBuilder<ProjectResource> gateway, int port) =>
         gateway.WithHttpEndpoint(port: port == 0 ? null : port);
 
+    /// <summary>
+    /// Without the dashboard nothing receives OTLP, yet Aspire still points every project at the
+    /// dashboard's OTLP address (dotnet/aspire#3349): each service would build and batch every span,
+    /// log record and metric for a port nobody listens on, retrying in memory. Removing the exporter
+    /// annotation leaves the services without an OTLP endpoint, so they export nothing (logs still
+    /// reach the console). With the dashboard running nothing changes.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithoutTelemetryExport(this IResourceBuilder<ProjectResource> project)
+    {
+        foreach (var annotation in project.Resource.Annotations.OfType<OtlpExporterAnnotation>().ToList())
+        {
+            project.Resource.Annotations.Remove(annotation);
+        }
+
+        return project;
+    }
+
     /// <summary>Prints where to go once the gateway is healthy: the web page/API and, unless headless, the dashboard.</summary>
     public static void AnnounceUrlsWhenReady(this IDistributedApplicationBuilder builder, IResourceBuilder<ProjectResource> gateway, bool headless)
     {
