@@ -91,15 +91,17 @@ public sealed class PracticeIndex
     /// </summary>
     public IReadOnlyList<TextMatch> MatchText(string query, int k)
     {
-        var explained = _lexical.SearchExplained(query, Math.Max(k, TextTuning.Fusion.Depth))
-            .ToDictionary(h => h.Doc);
+        var lexicalHits = _lexical.SearchExplained(query, Math.Max(k, TextTuning.Fusion.Depth));
+        var explained = lexicalHits.ToDictionary(h => h.Doc);
         float[]? vector = null;
         IReadOnlyList<SearchHit> fused;
         if (IsHybrid)
         {
+            // The explained hits are the lexical side of the fusion: searching BM25 again would only repeat them.
             vector = _embedder!.Embed(query);
             var fixedVector = vector;
-            fused = new HybridRetriever(_lexical, _dense!, _ => fixedVector, TextTuning.Fusion).Search(query, k);
+            fused = new HybridRetriever(_lexical, _dense!, _ => fixedVector, TextTuning.Fusion)
+                .Fuse([.. lexicalHits.Select(h => new SearchHit(h.Doc, h.Score))], vector, k);
         }
         else
         {
