@@ -4,11 +4,12 @@ using Recommend.AppHost.Redis;
 
 // Headless (servers, CI): `dotnet run --project AppHost -- --headless` or Recommend:Headless=true.
 var headless = args.Contains("--headless") || string.Equals(Environment.GetEnvironmentVariable("Recommend__Headless"), "true", StringComparison.OrdinalIgnoreCase);
-var builder = DistributedApplication.CreateBuilder(new DistributedApplicationOptions
+var options = new DistributedApplicationOptions
 {
     Args = args.Where(a => a != "--headless").ToArray(),
     DisableDashboard = headless,
-});
+};
+var builder = DistributedApplication.CreateBuilder(options);
 headless |= builder.Configuration.GetValue("Recommend:Headless", false);
 
 var cache = builder.AddCache("cache");
@@ -32,6 +33,14 @@ var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithGatewayEndpoint(builder.Configuration.GetValue("Recommend:GatewayPort", 5080))
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health");
+
+if (options.DisableDashboard)
+{
+    foreach (var project in new[] { ingest, recommender, gateway })
+    {
+        project.WithoutTelemetryExport();
+    }
+}
 
 builder.AnnounceUrlsWhenReady(gateway, headless);
 if (headless)

@@ -31,11 +31,6 @@ public sealed class PracticeIndex
     private readonly MiniLmEmbedder? _embedder;
     private readonly HybridRetriever? _hybrid;
 
-    // The query's vector is needed twice per search (fusion, then each match's similarity):
-    // remembered per thread, because a search runs synchronously on one thread.
-    [ThreadStatic]
-    private static (string Query, float[] Vector)? _lastQuery;
-
     public PracticeIndex(string version, IReadOnlyList<Practice> practices, LexicalIndex lexical, DenseIndex? dense, MiniLmEmbedder? embedder)
     {
         Version = version;
@@ -46,7 +41,7 @@ public sealed class PracticeIndex
         _positionById = practices.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
 
         // Built once per index version: it quantises every vector, far too costly per query.
-        _hybrid = dense is not null && embedder is not null ? new HybridRetriever(lexical, dense, EmbedQuery, TextTuning.Fusion) : null;
+        _hybrid = dense is not null && embedder is not null ? new HybridRetriever(lexical, dense, embedder.Embed, TextTuning.Fusion) : null;
     }
 
     public string Version { get; }
@@ -100,14 +95,15 @@ public sealed class PracticeIndex
     /// </summary>
     public IReadOnlyList<TextMatch> MatchText(string query, int k)
     {
-        var explained = _lexical.SearchExplained(query, Math.Max(k, TextTuning.Fusion.Depth))
-            .ToDictionary(h => h.Doc);
+        var lexicalHits = _lexical.SearchExplained(query, Math.Max(k, TextTuning.Fusion.Depth));
+        var explained = lexicalHits.ToDictionary(h => h.Doc);
         float[]? vector = null;
         IReadOnlyList<SearchHit> fused;
         if (_hybrid is not null)
         {
-            vector = EmbedQuery(query);
-            fused = _hybrid.Search(query, k);
+            // The explained hits are the lexical side of the fusion: searching BM25 again would only repeat them.
+            vector = _embedder!.Embed(query);
+            fused = _hybrid.Fuse([.. lexicalHits.Select(h => new SearchHit(h.Doc, h.Score))], vector, k);
         }
         else
         {
@@ -129,18 +125,6 @@ public sealed class PracticeIndex
         }
 
         return matches;
-    }
-
-    private float[] EmbedQuery(string query)
-    {
-        if (_lastQuery is { } last && string.Equals(last.Query, query, StringComparison.Ordinal))
-        {
-            return last.Vector;
-        }
-
-        var vector = _embedder!.Embed(query);
-        _lastQuery = (query, vector);
-        return vector;
     }
 
     /// <summary>A content hash of the practices and the format: the same catalogue always gets the same version.</summary>

@@ -47,9 +47,21 @@ public sealed class HybridRetriever : IRetriever
     public IReadOnlyList<SearchHit> Search(string query, int k)
     {
         var settings = Settings;
-        var depth = Math.Max(k, settings.Depth);
         var queryVector = _embedQuery(query);
-        var lexicalHits = _lexical.Search(query, depth);
+        return Fuse(settings, _lexical.Search(query, Math.Max(k, settings.Depth)), queryVector, k);
+    }
+
+    /// <summary>
+    /// The fusion half of <see cref="Search"/>, for a caller that already ran the lexical search:
+    /// <paramref name="lexicalHits"/> must be the lexical index's top max(k, Depth) for the query, best
+    /// first, and <paramref name="queryVector"/> the query's embedding. Gives what Search gives.
+    /// </summary>
+    public IReadOnlyList<SearchHit> Fuse(IReadOnlyList<SearchHit> lexicalHits, float[] queryVector, int k) =>
+        Fuse(Settings, lexicalHits, queryVector, k);
+
+    private SearchHit[] Fuse(FusionSettings settings, IReadOnlyList<SearchHit> lexicalHits, float[] queryVector, int k)
+    {
+        var depth = Math.Max(k, settings.Depth);
         var denseHits = _dense.Search(queryVector, depth);
 
         var candidates = new Dictionary<int, Candidate>(lexicalHits.Count + denseHits.Length);
