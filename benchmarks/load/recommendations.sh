@@ -32,7 +32,7 @@ load() {
 
 wait_for() { # url seconds
     local deadline=$((SECONDS + $2))
-    until curl -fsS -o /dev/null --max-time 2 "$1"; do
+    until curl -fs -o /dev/null --max-time 2 "$1"; do
         if ((SECONDS >= deadline)); then
             echo "gave up waiting for $1 after $2 s" >&2
             return 1
