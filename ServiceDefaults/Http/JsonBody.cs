@@ -46,6 +46,11 @@ public static class JsonBody
         {
             return Fail<T>("body", "The request body is too large.");
         }
+        catch (BadHttpRequestException)
+        {
+            // The client stopped sending mid-body (dropped connection, short Content-Length): a 400, not a 500.
+            return Fail<T>("body", "The request body ended early or could not be read.");
+        }
     }
 }
 
