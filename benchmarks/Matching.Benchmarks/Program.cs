@@ -161,40 +161,10 @@ static double TimeMlNetBuild(List<TextDocument> corpus, AnalyzerOptions analyzer
 // Query timing is what matters, and it depends on the number of vectors, not on their content.
 static (DenseIndex Index, string Note) TiledEmbeddings(List<TextDocument> corpus, MiniLmEmbedder embedder, BenchmarkOptions options)
 {
-    const float NoisePerDimension = 0.015f;
     var sample = corpus.Take(options.DenseSample).ToList();
     var real = EmbeddingCache.LoadOrBuild(sample, embedder, options.CacheDirectory, Console.Error);
-    var index = new DenseIndex(embedder.Dimensions);
-    var random = new Random(11);
-    var vector = new float[embedder.Dimensions];
-    for (var i = 0; i < corpus.Count; i++)
-    {
-        var source = real.GetVector(sample[i % sample.Count].Id);
-        if (i < sample.Count)
-        {
-            index.Add(corpus[i].Id, source);
-            continue;
-        }
-
-        var norm = 0.0;
-        for (var d = 0; d < vector.Length; d++)
-        {
-            // Box-Muller: a standard normal from two uniforms.
-            var gaussian = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-            vector[d] = source[d] + (NoisePerDimension * (float)gaussian);
-            norm += vector[d] * vector[d];
-        }
-
-        var scale = (float)(1 / Math.Sqrt(norm));
-        for (var d = 0; d < vector.Length; d++)
-        {
-            vector[d] *= scale;
-        }
-
-        index.Add(corpus[i].Id, vector);
-    }
-
-    return (index, $"{sample.Count:N0} real MiniLM embeddings tiled to {corpus.Count:N0} with Gaussian noise (sigma {NoisePerDimension} per dimension, re-normalised)");
+    var index = TiledVectors.Expand(real, [.. sample.Select(d => d.Id)], [.. corpus.Select(d => d.Id)]);
+    return (index, $"{sample.Count:N0} real MiniLM embeddings tiled to {corpus.Count:N0} with Gaussian noise (sigma {TiledVectors.NoisePerDimension} per dimension, re-normalised)");
 }
 
 static double Heap()

@@ -179,7 +179,6 @@ static CouncilRankingContext ContextFor(string code, IReadOnlyList<CouncilProfil
 // for any unit vectors; what is not realistic is which practices the dense side finds similar.
 static (DenseIndex Index, string Note) TiledEmbeddings(List<Practice> practices, RankingBenchmarkOptions options)
 {
-    const float NoisePerDimension = 0.015f;
     var sample = practices.Take(options.DenseSample)
         .Select(p => new TextDocument(p.Id, p.Title, $"{p.Summary} {p.Description}"))
         .ToList();
@@ -195,37 +194,9 @@ static (DenseIndex Index, string Note) TiledEmbeddings(List<Practice> practices,
         real = EmbeddingCache.LoadOrBuild(sample, embedder, options.CacheDirectory, Console.Error);
     }
 
-    var index = new DenseIndex(real.Dimensions);
-    var random = new Random(11);
-    var vector = new float[real.Dimensions];
-    for (var i = 0; i < practices.Count; i++)
-    {
-        var source = real.GetVector(sample[i % sample.Count].Id);
-        if (i < sample.Count)
-        {
-            index.Add(practices[i].Id, source);
-            continue;
-        }
+    var index = TiledVectors.Expand(real, [.. sample.Select(d => d.Id)], [.. practices.Select(p => p.Id)]);
 
-        var norm = 0.0;
-        for (var d = 0; d < vector.Length; d++)
-        {
-            // Box-Muller: a standard normal from two uniforms.
-            var gaussian = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-            vector[d] = source[d] + (NoisePerDimension * (float)gaussian);
-            norm += vector[d] * vector[d];
-        }
-
-        var scale = (float)(1 / Math.Sqrt(norm));
-        for (var d = 0; d < vector.Length; d++)
-        {
-            vector[d] *= scale;
-        }
-
-        index.Add(practices[i].Id, vector);
-    }
-
-    return (index, $"{sample.Count:N0} real MiniLM embeddings of distinct synthetic practice texts, tiled to {practices.Count:N0} with seeded Gaussian noise (sigma {NoisePerDimension} per dimension, re-normalised)");
+    return (index, $"{sample.Count:N0} real MiniLM embeddings of distinct synthetic practice texts, tiled to {practices.Count:N0} with seeded Gaussian noise (sigma {TiledVectors.NoisePerDimension} per dimension, re-normalised)");
 }
 
 static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
