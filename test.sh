@@ -5,4 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")"
 scripts/ensure-packages.sh redis-server chromium
 export ASPIRE_ALLOW_UNSECURED_TRANSPORT=true
-dotnet test Recommend.slnx -c Release "$@"
+# A test that hangs is stopped after 5 minutes with a dump naming it, instead of eating CI's budget.
+dotnet test Recommend.slnx -c Release --blame-hang-timeout 5m "$@"
