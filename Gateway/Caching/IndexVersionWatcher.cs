@@ -17,16 +17,23 @@ public sealed partial class IndexVersionWatcher(IConnectionMultiplexer redis, IL
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await redis.GetSubscriber().SubscribeAsync(
-            RedisChannel.Literal(StoreKeys.IndexPublishedChannel),
-            (_, version) => _current = version.IsNullOrEmpty ? _current : (string?)version);
-
+        var subscribed = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             if (redis.IsConnected)
             {
                 try
                 {
+                    // Subscribe once Redis answers: subscribing to an unreachable server throws, and an
+                    // exception escaping here would stop the whole gateway.
+                    if (!subscribed)
+                    {
+                        await redis.GetSubscriber().SubscribeAsync(
+                            RedisChannel.Literal(StoreKeys.IndexPublishedChannel),
+                            (_, version) => _current = version.IsNullOrEmpty ? _current : (string?)version);
+                        subscribed = true;
+                    }
+
                     _current = (string?)await redis.GetDatabase().StringGetAsync(StoreKeys.CurrentIndexVersion) ?? _current;
                 }
                 catch (Exception ex) when (ex is RedisException or TimeoutException)

@@ -22,13 +22,18 @@ public sealed partial class IndexLoader(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var subscriber = redis.GetSubscriber();
-        await subscriber.SubscribeAsync(RedisChannel.Literal(StoreKeys.IndexPublishedChannel), (_, _) => _reloadSignal.Release());
-
+        var subscribed = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                // Subscribe once Redis answers: subscribing to an unreachable server throws.
+                if (!subscribed && redis.IsConnected)
+                {
+                    await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(StoreKeys.IndexPublishedChannel), (_, _) => _reloadSignal.Release());
+                    subscribed = true;
+                }
+
                 await LoadIfChangedAsync(stoppingToken);
             }
             catch (RedisException ex)
