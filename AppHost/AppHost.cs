@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Recommend.AppHost;
+using Recommend.AppHost.Publishing;
 using Recommend.AppHost.Redis;
+using Recommend.AppHost.Security;
 
 // Headless (servers, CI): `dotnet run --project AppHost -- --headless` or Recommend:Headless=true.
 var headless = args.Contains("--headless") || string.Equals(Environment.GetEnvironmentVariable("Recommend__Headless"), "true", StringComparison.OrdinalIgnoreCase);
@@ -13,6 +15,7 @@ var builder = DistributedApplication.CreateBuilder(options);
 headless |= builder.Configuration.GetValue("Recommend:Headless", false);
 
 var cache = builder.AddCache("cache");
+var apiKey = builder.AddApiKey("api-key");
 
 var ingest = builder.AddProject<Projects.Ingest>("ingest")
     .WithHttpEndpoint()
@@ -20,19 +23,24 @@ var ingest = builder.AddProject<Projects.Ingest>("ingest")
     .WithCouncilReferenceList()
     .WithHttpHealthCheck("/health");
 
+// Two replicas by default (Recommend:RecommenderReplicas): the gateway reaches them through one proxied
+// address that balances across them, and its resilience handler retries a failed call on the other one.
 var recommender = builder.AddProject<Projects.Recommender>("recommender")
     .WithHttpEndpoint()
     .WithReference(cache).WaitFor(cache)
     .WaitFor(ingest)
-    .WithReplicas(builder.Configuration.GetValue("Recommend:RecommenderReplicas", 1))
+    .WithReplicas(builder.Configuration.GetValue("Recommend:RecommenderReplicas", 2))
+    .PublishReplicaCount()
     .WithHttpHealthCheck("/health");
 
 var gateway = builder.AddProject<Projects.Gateway>("gateway")
     .WithReference(recommender).WaitFor(recommender)
     .WithReference(cache).WaitFor(cache)
+    .WithEnvironment("Submissions__ApiKey", apiKey.Parameter)
     .WithGatewayEndpoint(builder.Configuration.GetValue("Recommend:GatewayPort", 5080))
     .WithExternalHttpEndpoints()
-    .WithHttpHealthCheck("/health");
+    .WithRateLimitParameters()
+    .WithReadinessReport("/health");
 
 if (options.DisableDashboard)
 {
@@ -42,7 +50,7 @@ if (options.DisableDashboard)
     }
 }
 
-builder.AnnounceUrlsWhenReady(gateway, headless);
+builder.AnnounceUrlsWhenReady(gateway, headless, apiKey.Generated);
 if (headless)
 {
     Recommend.AppHost.ResourceLogs.ConsoleResourceLogs.AddTo(builder);

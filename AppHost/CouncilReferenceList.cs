@@ -5,7 +5,7 @@ namespace Recommend.AppHost;
 /// <summary>
 /// Which reference list of councils the ingest service publishes over the shipped examples:
 /// Recommend:CouncilsCsv when set ("none" for the examples alone), otherwise mySociety's full UK
-/// list in ../shared/data when this machine has it.
+/// list in ../shared/data when this machine has it. Running locally only: never in a manifest.
 /// </summary>
 public static class CouncilReferenceList
 {
@@ -35,6 +35,14 @@ public static class CouncilReferenceList
     public static IResourceBuilder<ProjectResource> WithCouncilReferenceList(this IResourceBuilder<ProjectResource> ingest)
     {
         var builder = ingest.ApplicationBuilder;
+        if (builder.ExecutionContext.IsPublishMode)
+        {
+            // A path on this machine means nothing in a deployed container, and a manifest must not
+            // carry one: deployed ingest publishes the shipped examples, and the full list is pushed
+            // into the deployed Redis with `Ingest import-councils --publish` (docs/deploy.md).
+            return ingest;
+        }
+
         var file = Resolve(builder.Configuration, builder.AppHostDirectory);
         return file is null ? ingest : ingest.WithEnvironment("Councils__ReferenceCsv", file);
     }

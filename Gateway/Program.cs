@@ -1,22 +1,40 @@
 using Recommend.Gateway;
+using Recommend.Gateway.ApiReference;
+using Recommend.Gateway.Browse;
 using Recommend.Gateway.Councils;
+using Recommend.Gateway.Feedback;
 using Recommend.Gateway.Practices;
 using Recommend.Gateway.Recommendations;
+using Recommend.Gateway.Security;
+using Recommend.Gateway.Submissions;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddGatewayServices();
+builder.AddGatewaySecurity();
+builder.AddSubmissionServices();
+builder.AddFeedbackServices();
+builder.Services.AddBrowseCatalogue();
+builder.Services.AddApiReference();
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+// Every bodiless error (404 no such route, 405 wrong method, 415...) answers as ProblemDetails whatever
+// the client's Accept header says; the default writer falls back to plain text for "Accept: text/html".
+app.UseStatusCodePages(context => TypedResults.Problem(statusCode: context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext));
+app.UseGatewaySecurity();
 app.UseDefaultFiles();
 app.UseStaticFiles();
-app.MapOpenApi();
+// The one document by its exact path: any other name is an ordinary 404 ProblemDetails, not the
+// OpenAPI middleware's plain-text "No OpenAPI document with the name ...".
+app.MapOpenApi("/openapi/v1.json");
+app.MapApiReference();
 app.MapDefaultEndpoints();
 app.MapRecommendationsApi();
 app.MapPracticesApi();
+app.MapBrowseApi();
 app.MapCouncilsApi();
+app.MapSubmissionsApi();
+app.MapFeedbackApi();
 await app.RunAsync();
-

@@ -1,8 +1,11 @@
-using Recommend.Core.Ranking;
-using Recommend.Core.Text.Semantic;
+using Recommend.Matching.Ranking;
+using Recommend.Matching.Text.Semantic;
 using Recommend.Ingest.Councils;
+using Recommend.Ingest.Feedback;
 using Recommend.Ingest.Publishing;
 using Recommend.Ingest.Seeding;
+using Recommend.Ingest.Streams;
+using Recommend.Ingest.Submissions;
 
 namespace Recommend.Ingest;
 
@@ -22,6 +25,13 @@ public static class IngestServiceExtensions
         builder.Services.AddSingleton<SeedState>();
         builder.Services.AddHostedService<SeedCatalogueWorker>();
         builder.Services.AddHealthChecks().AddCheck<SeedState>("seed-published");
+
+        builder.Services.AddOptions<StreamOptions>().BindConfiguration(StreamOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IncrementalIndexUpdater>();
+        builder.Services.AddSingleton<SubmissionHandler>();
+        builder.Services.AddHostedService<SubmissionWorker>();
+        builder.Services.AddSingleton<FeedbackHandler>();
+        builder.Services.AddHostedService<FeedbackWorker>();
 
         builder.Services.AddOptions<CouncilOptions>().BindConfiguration(CouncilOptions.Section);
         builder.Services.AddSingleton<CouncilPublisher>();

@@ -1,17 +1,11 @@
 using Recommend.Ingest;
 using Recommend.Ingest.Cli;
 
-// One binary, two roles: the researchers' batch CLI when the first argument names a command,
-// otherwise the ingest worker that the AppHost runs.
-if (args.Length > 0 && IngestCli.TryGetCommand(args[0], out var command))
+// One binary, two roles: the researchers' batch CLI when the first argument names a command (or
+// asks for help), otherwise the ingest worker that the AppHost runs.
+if (IngestCli.Handles(args))
 {
-    return await IngestCli.RunAsync(command, args[1..]);
-}
-
-if (args.Length > 0 && IngestCli.IsHelpRequest(args[0]))
-{
-    IngestCli.PrintUsage(Console.Out);
-    return 0;
+    return await IngestCli.RunAsync(args);
 }
 
 var builder = WebApplication.CreateBuilder(args);
@@ -22,4 +16,3 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 await app.RunAsync();
 return 0;
-

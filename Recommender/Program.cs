@@ -1,5 +1,4 @@
 using Recommend.Recommender;
-using Recommend.Recommender.Councils;
 using Recommend.Recommender.Practices;
 using Recommend.Recommender.Recommendations;
 
@@ -14,6 +13,5 @@ app.UseStatusCodePages();
 app.MapDefaultEndpoints();
 app.MapRecommendationsApi();
 app.MapPracticesApi();
-app.MapCouncilsApi();
 await app.RunAsync();
 

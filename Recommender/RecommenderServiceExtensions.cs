@@ -1,12 +1,18 @@
 using System.Text.Json;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
-using Recommend.Core.Councils;
-using Recommend.Core.Councils.Api;
-using Recommend.Core.Practices;
-using Recommend.Core.Ranking;
-using Recommend.Core.Recommendations;
+using Recommend.ServiceDefaults.Redis;
+using Recommend.Contracts.Councils.Api;
+using Recommend.ServiceDefaults.Councils;
+using Recommend.Contracts.Practices;
+using Recommend.Matching.Ranking;
+using Recommend.Contracts.Recommendations;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using StackExchange.Redis;
+using Recommend.Recommender.Admission;
 using Recommend.Recommender.Caching;
-using Recommend.Recommender.Councils;
+using Recommend.Recommender.Feedback;
 using Recommend.Recommender.Index;
 using Recommend.Recommender.Recommendations;
 
@@ -17,14 +23,18 @@ public static class RecommenderServiceExtensions
     public static IHostApplicationBuilder AddRecommenderServices(this IHostApplicationBuilder builder)
     {
         builder.AddServiceTelemetry(RecommenderTelemetry.Name, RecommenderTelemetry.Name);
+        builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddSource(CouncilFollower.SourceName));
 
-        // The cache fails open: never block a request on a Redis that is not there.
-        builder.AddRedisClient("cache", configureOptions: options =>
+        // The cache fails open: never block a request on a Redis that is not there. Readiness reports
+        // Redis as Degraded, not Unhealthy (the library's own check would): ranking goes on without it.
+        builder.AddRedisClient("cache", configureSettings: settings => settings.DisableHealthChecks = true, configureOptions: options =>
         {
             options.AbortOnConnectFail = false;
             options.ConnectTimeout = 2000;
             options.SyncTimeout = 1000;
             options.AsyncTimeout = 1000;
+            // Reconnect every half second, not on a backoff that grows to tens of seconds: Redis is one hop away.
+            options.ReconnectRetryPolicy = new LinearRetry(500);
         });
 
         builder.Services.ConfigureHttpJsonOptions(options =>
@@ -45,18 +55,46 @@ public static class RecommenderServiceExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        builder.Services.AddOptions<RankingAdmissionOptions>()
+            .BindConfiguration(RankingAdmissionOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<RankingAdmission>();
+
         builder.Services.AddSingleton<RecommenderTelemetry>();
         builder.Services.AddSingleton<IndexHolder>();
         builder.Services.AddSingleton<QueryEmbedder>();
         builder.Services.AddSingleton(services => new PracticeRanker(services.GetRequiredService<IOptions<RankingOptions>>().Value.Weights));
         builder.Services.AddSingleton<CouncilResolver>();
+        builder.Services.AddSingleton<IDistributedCache, RedisRankingStore>();
+        // HybridCache's memory level, bounded: it gives every entry its serialised size.
+        builder.Services.AddMemoryCache();
+        builder.Services.AddOptions<MemoryCacheOptions>()
+            .Configure<IOptions<RankingCacheOptions>>((memory, ranking) =>
+            {
+                memory.SizeLimit = ranking.Value.LocalSizeLimitBytes;
+                memory.ExpirationScanFrequency = ranking.Value.LocalTimeToLive;
+            });
+        builder.Services.AddHybridCache().AddSerializer<RecommendationResponse, RankingJsonSerializer>();
         builder.Services.AddSingleton<RankingCache>();
+        builder.Services.AddSingleton<AnsweredRequests>();
         builder.Services.AddHostedService<IndexLoader>();
-        builder.Services.AddHealthChecks().AddCheck<IndexLoadedHealthCheck>("index-loaded");
+        builder.Services.AddHealthChecks()
+            .AddCheck<IndexLoadedHealthCheck>("index-loaded")
+            .Add(new HealthCheckRegistration(
+                "redis",
+                services => new RedisConnectionHealthCheck(services.GetRequiredService<IConnectionMultiplexer>(), "ranking from the index in memory, without the shared cache"),
+                HealthStatus.Degraded,
+                tags: null));
 
-        // Councils start from the shipped examples and follow Redis; they never hold up readiness.
-        builder.Services.AddSingleton(services => new CouncilRegistry(CouncilCatalogue.DefaultFolder, services.GetRequiredService<ILogger<CouncilRegistry>>()));
-        builder.Services.AddHostedService<CouncilLoader>();
+        // Councils come from Redis only (ingest writes them); the last list read keeps serving through an outage.
+        builder.Services.AddSingleton<CouncilRegistry>();
+        builder.Services.AddHostedService<CouncilFollower>();
+        builder.Services.AddHealthChecks().AddCheck<CouncilsLoadedHealthCheck>("councils-loaded");
+
+        // "Adopted" feedback joins the catalogue's adopters for "adopted by councils like yours".
+        builder.Services.AddSingleton<FeedbackAdoptions>();
+        builder.Services.AddHostedService<FeedbackAdoptionsLoader>();
         return builder;
     }
 }

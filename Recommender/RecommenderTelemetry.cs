@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Recommend.ServiceDefaults.Councils;
 
 namespace Recommend.Recommender;
 
@@ -15,10 +16,9 @@ public sealed class RecommenderTelemetry
     private readonly Counter<long> _cacheMisses;
     private readonly Counter<long> _cacheErrors;
     private long _practices;
-    private long _councils;
     private string _version = "";
 
-    public RecommenderTelemetry(IMeterFactory meterFactory)
+    public RecommenderTelemetry(IMeterFactory meterFactory, CouncilRegistry councils)
     {
         var meter = meterFactory.Create(Name);
         _rankingSeconds = meter.CreateHistogram<double>("recommend.ranking.duration", "s", "Time to rank practices for one request (cache misses only)");
@@ -26,10 +26,8 @@ public sealed class RecommenderTelemetry
         _cacheMisses = meter.CreateCounter<long>("recommend.cache.misses", "{request}", "Rankings computed because the cache had none");
         _cacheErrors = meter.CreateCounter<long>("recommend.cache.errors", "{request}", "Cache reads or writes skipped because Redis was unavailable");
         meter.CreateObservableGauge("recommend.index.practices", () => new Measurement<long>(Interlocked.Read(ref _practices), new KeyValuePair<string, object?>("index_version", Volatile.Read(ref _version))), "{practice}", "Practices in the index in memory");
-        meter.CreateObservableGauge("recommend.councils", () => Interlocked.Read(ref _councils), "{council}", "Councils in memory (shipped examples plus those loaded from Redis)");
+        meter.CreateObservableGauge("recommend.councils", () => councils.Current.Directory.All.Count, "{council}", "Councils in memory (as last read from Redis)");
     }
-
-    public void SetCouncils(int councils) => Interlocked.Exchange(ref _councils, councils);
 
     public void SetIndex(string version, int practices)
     {

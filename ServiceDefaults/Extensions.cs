@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Recommend.ServiceDefaults.Health;
+using Recommend.ServiceDefaults.Http;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -27,15 +29,18 @@ public static class Extensions
         builder.Services.AddServiceDiscovery();
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
-            // Calls between our services are on one network: retry quickly, twice, rather than
-            // the library's multi-second backoff, so a down dependency becomes a prompt 503.
-            http.AddStandardResilienceHandler(options =>
+            http.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
             {
-                options.Retry.MaxRetryAttempts = 2;
-                options.Retry.Delay = TimeSpan.FromMilliseconds(100);
-                options.AttemptTimeout.Timeout = TimeSpan.FromSeconds(10);
-                options.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(25);
+                // A loopback or in-cluster connect takes well under a millisecond; a second means nobody is there.
+                ConnectTimeout = InternalHop.ConnectTimeout,
+                // Connections are re-made now and then, so a replica that (re)joins behind the proxy gets its share.
+                PooledConnectionLifetime = InternalHop.PooledConnectionLifetime,
             });
+
+            // Calls between our services are one internal hop: retry quickly, twice (the proxy sends a
+            // retry to another replica), give up on an attempt after a few seconds, and stop calling for
+            // a moment when most calls fail, so a down dependency becomes a prompt 503, not a 25 s hang.
+            http.AddStandardResilienceHandler(InternalHop.Configure);
             http.AddServiceDiscovery();
         });
         return builder;
@@ -88,13 +93,14 @@ public static class Extensions
     }
 
     /// <summary>
-    /// /health is readiness (every check, including model loaded and Redis reachable); /alive is
+    /// /health is readiness (every check, including model loaded and Redis reachable), answered as JSON
+    /// naming each dependency's status (200 Healthy or Degraded, 503 Unhealthy); /alive is
     /// liveness (the process answers). Both are mapped in every environment: the AppHost and any
     /// orchestrator probe them, and they reveal nothing beyond healthy/unhealthy.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks(HealthEndpointPath);
+        app.MapHealthChecks(HealthEndpointPath, new HealthCheckOptions { ResponseWriter = HealthReportJson.WriteAsync });
         app.MapHealthChecks(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });
         return app;
     }

@@ -8,10 +8,17 @@ public static class CacheResourceExtensions
     /// <summary>
     /// Adds the "cache" Redis: from the container runtime when it answers, otherwise a local
     /// redis-server with AOF persistence in the AppHost's data folder. Force a mode with
-    /// configuration Recommend:RedisMode=auto|container|local.
+    /// configuration Recommend:RedisMode=auto|container|local. When publishing (a manifest, Aspirate,
+    /// azd) it is always the Redis container resource: a redis-server on this machine's loopback
+    /// means nothing to a cluster, which maps the resource to a container or a managed Redis.
     /// </summary>
     public static IResourceBuilder<IResourceWithConnectionString> AddCache(this IDistributedApplicationBuilder builder, string name)
     {
+        if (builder.ExecutionContext.IsPublishMode)
+        {
+            return builder.AddRedis(name).WithDataVolume().WithPersistence();
+        }
+
         var requested = builder.Configuration.GetValue("Recommend:RedisMode", RedisMode.Auto);
         var runtime = builder.Configuration["ASPIRE_CONTAINER_RUNTIME"]
             ?? builder.Configuration["DOTNET_ASPIRE_CONTAINER_RUNTIME"]

@@ -1,58 +1,38 @@
-using Recommend.Core.Storage;
+using Recommend.Contracts.Storage;
+using Recommend.ServiceDefaults.Redis;
 using StackExchange.Redis;
 
 namespace Recommend.Gateway.Caching;
 
 /// <summary>
-/// Knows the current index version (read at start, refreshed on the publish event and by a slow
+/// Knows the current index version (read at start, re-read on the publish event and by a slow
 /// poll) so the gateway's response cache never answers from an old version. Null while unknown:
 /// then the gateway simply asks the recommender.
 /// </summary>
-public sealed partial class IndexVersionWatcher(IConnectionMultiplexer redis, ILogger<IndexVersionWatcher> logger) : BackgroundService
+/// <remarks>
+/// The event only wakes the read; it does not set the version itself. When it did, a poll that had
+/// read the old pointer just before a publish could land after the event and put the old version
+/// back for a whole poll interval, serving rankings of the old version from the response cache.
+/// </remarks>
+public sealed class IndexVersionWatcher(IConnectionMultiplexer redis, ILogger<IndexVersionWatcher> logger) : BackgroundService
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan StartupRetry = TimeSpan.FromSeconds(1);
     private volatile string? _current;
 
     public string? Current => _current;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        new RedisFollower(redis, RedisChannel.Literal(StoreKeys.IndexPublishedChannel), logger, "reading the current index version")
+            .RunAsync(RefreshAsync, StartupRetry, PollInterval, stoppingToken);
+
+    private async Task<bool> RefreshAsync(CancellationToken cancellationToken)
     {
-        var subscribed = false;
-        while (!stoppingToken.IsCancellationRequested)
+        if (redis.IsConnected)
         {
-            if (redis.IsConnected)
-            {
-                try
-                {
-                    // Subscribe once Redis answers: subscribing to an unreachable server throws, and an
-                    // exception escaping here would stop the whole gateway.
-                    if (!subscribed)
-                    {
-                        await redis.GetSubscriber().SubscribeAsync(
-                            RedisChannel.Literal(StoreKeys.IndexPublishedChannel),
-                            (_, version) => _current = version.IsNullOrEmpty ? _current : (string?)version);
-                        subscribed = true;
-                    }
-
-                    _current = (string?)await redis.GetDatabase().StringGetAsync(StoreKeys.CurrentIndexVersion) ?? _current;
-                }
-                catch (Exception ex) when (ex is RedisException or TimeoutException)
-                {
-                    LogUnavailable(logger, ex.Message);
-                }
-            }
-
-            try
-            {
-                await Task.Delay(_current is null ? TimeSpan.FromSeconds(1) : PollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            _current = (string?)await redis.GetDatabase().StringGetAsync(StoreKeys.CurrentIndexVersion) ?? _current;
         }
-    }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the current index version: {Reason}")]
-    private static partial void LogUnavailable(ILogger logger, string reason);
+        return _current is not null;
+    }
 }

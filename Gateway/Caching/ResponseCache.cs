@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
-using Recommend.Core.Recommendations;
+using Recommend.Contracts.Recommendations;
 
 namespace Recommend.Gateway.Caching;
 

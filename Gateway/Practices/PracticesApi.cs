@@ -1,9 +1,14 @@
-using Recommend.Core.Practices;
+using Recommend.Contracts.Practices;
 using Recommend.Gateway.Recommendations;
+using Recommend.Gateway.Unavailable;
 
 namespace Recommend.Gateway.Practices;
 
-/// <summary>Read one practice in full (relayed from the recommender's index in memory).</summary>
+/// <summary>
+/// Read one practice in full: from Redis, where ingest stores every practice it publishes, so this
+/// answers while no recommender does; only while Redis itself is down does it ask a recommender
+/// (which holds the practices of its index in memory).
+/// </summary>
 public static class PracticesApi
 {
     public static IEndpointRouteBuilder MapPracticesApi(this IEndpointRouteBuilder app)
@@ -14,11 +19,13 @@ public static class PracticesApi
             .WithSummary("One practice with its evidence, cost, context and adopters")
             .Produces<Practice>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .AddEndpointFilter<RecommenderUnavailableFilter>();
         return app;
     }
 
-    public static async Task<IResult> GetPracticeAsync(string id, RecommenderClient recommender, CancellationToken cancellationToken)
+    public static async Task<IResult> GetPracticeAsync(string id, PracticeStore store, RecommenderClient recommender, CancellationToken cancellationToken)
     {
         if (id.Length > PracticeValidator.MaxIdLength || !id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
         {
@@ -28,17 +35,12 @@ public static class PracticesApi
             });
         }
 
-        try
+        var stored = await store.FindAsync(id);
+        return stored.Outcome switch
         {
-            return (await recommender.GetPracticeAsync(id, cancellationToken)).ToResult();
-        }
-        catch (HttpRequestException)
-        {
-            return RecommendationsApi.RecommenderUnavailable();
-        }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return RecommendationsApi.RecommenderUnavailable();
-        }
+            PracticeLookupOutcome.Found => Results.Bytes(stored.Json!, "application/json; charset=utf-8"),
+            PracticeLookupOutcome.Missing => TypedResults.Problem(title: "Practice not found", detail: $"No practice has the id '{id}'.", statusCode: StatusCodes.Status404NotFound),
+            _ => (await recommender.GetPracticeAsync(id, cancellationToken)).ToResult(),
+        };
     }
 }

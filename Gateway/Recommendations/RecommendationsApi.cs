@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
-using Recommend.Core.Recommendations;
+using Recommend.Contracts.Recommendations;
 using Recommend.Gateway.Caching;
+using Recommend.Gateway.Unavailable;
+using Recommend.Gateway.Security;
 using Recommend.ServiceDefaults.Http;
 
 namespace Recommend.Gateway.Recommendations;
@@ -8,7 +10,7 @@ namespace Recommend.Gateway.Recommendations;
 /// <summary>The public recommendation endpoint: validate at the edge, then ask the recommender.</summary>
 public static class RecommendationsApi
 {
-    /// <summary>Generous for a challenge of 4,000 characters; anything bigger is refused with a 400.</summary>
+    /// <summary>Generous for a challenge of 4,000 characters; anything bigger is refused with a 413 (RequestBodyLimit).</summary>
     public const long MaxBodyBytes = 64 * 1024;
 
     public static IEndpointRouteBuilder MapRecommendationsApi(this IEndpointRouteBuilder app)
@@ -22,21 +24,19 @@ public static class RecommendationsApi
             .Produces<RecommendationResponse>(StatusCodes.Status200OK)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
-            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes));
+            .WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes))
+            .AddEndpointFilter<RecommenderUnavailableFilter>();
         return app;
     }
 
     public static async Task<IResult> RecommendAsync(HttpRequest httpRequest, RecommenderClient recommender, ResponseCache cache, CancellationToken cancellationToken)
     {
-        if (httpRequest.ContentLength > MaxBodyBytes)
+        var body = await JsonBody.ReadAsync(httpRequest, RecommendationJsonContext.Default.RecommendationRequest, cancellationToken);
+        if (body.TooLarge)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["body"] = [$"The request body is {httpRequest.ContentLength} bytes; the limit is {MaxBodyBytes} (a challenge is at most {RecommendationRequestValidator.MaxChallengeLength} characters)."],
-            });
+            return RequestBodyLimit.TooLarge(httpRequest.HttpContext);
         }
 
-        var body = await JsonBody.ReadAsync(httpRequest, RecommendationJsonContext.Default.RecommendationRequest, cancellationToken);
         if (body.Errors is not null)
         {
             return TypedResults.ValidationProblem(body.Errors);
@@ -54,28 +54,13 @@ public static class RecommendationsApi
             return Results.Bytes(cached, "application/json; charset=utf-8");
         }
 
-        try
+        // A recommender that does not answer becomes a 503 in RecommenderUnavailableFilter.
+        var relayed = await recommender.RecommendAsync(body.Value!, cancellationToken);
+        if (relayed.StatusCode == StatusCodes.Status200OK)
         {
-            var relayed = await recommender.RecommendAsync(body.Value!, cancellationToken);
-            if (relayed.StatusCode == StatusCodes.Status200OK)
-            {
-                cache.Store(requestHash, relayed.Body);
-            }
+            cache.Store(requestHash, relayed.Body);
+        }
 
-            return relayed.ToResult();
-        }
-        catch (HttpRequestException)
-        {
-            return RecommenderUnavailable();
-        }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return RecommenderUnavailable();
-        }
+        return relayed.ToResult();
     }
-
-    public static IResult RecommenderUnavailable() => TypedResults.Problem(
-        title: "Recommender unavailable",
-        detail: "The ranking service did not answer; try again shortly.",
-        statusCode: StatusCodes.Status503ServiceUnavailable);
 }

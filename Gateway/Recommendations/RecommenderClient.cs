@@ -1,62 +1,50 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Recommend.Core.Recommendations;
+using Recommend.Contracts.Recommendations;
+using Recommend.Gateway.Unavailable;
 
 namespace Recommend.Gateway.Recommendations;
 
 /// <summary>
 /// Calls the internal recommender (found by Aspire service discovery as "http://recommender").
-/// Answers are relayed as bytes: the gateway does not re-shape what the recommender ranked.
+/// Answers are relayed as bytes: the gateway does not re-shape what the recommender ranked. Every
+/// call is tied to <see cref="RecommenderLiveness"/>: none is made while no recommender answers, and
+/// one that is waiting ends when the probes find none; every answer a recommender gives counts as a sign of life.
 /// </summary>
-public sealed class RecommenderClient(HttpClient http)
+public sealed class RecommenderClient(HttpClient http, RecommenderLiveness liveness)
 {
-    public async Task<RelayedResponse> RecommendAsync(RecommendationRequest request, CancellationToken cancellationToken)
+    public Task<RelayedResponse> RecommendAsync(RecommendationRequest request, CancellationToken cancellationToken)
     {
         var payload = JsonSerializer.SerializeToUtf8Bytes(request, RecommendationJsonContext.Default.RecommendationRequest);
-        using var content = new ByteArrayContent(payload);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var response = await http.PostAsync("/api/v1/recommendations", content, cancellationToken);
-        return await RelayedResponse.FromAsync(response, cancellationToken);
+        return SendAsync(async token =>
+        {
+            using var content = new ByteArrayContent(payload);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            return await http.PostAsync("/api/v1/recommendations", content, token);
+        }, cancellationToken);
     }
 
     public Task<RelayedResponse> GetPracticeAsync(string id, CancellationToken cancellationToken) =>
-        GetAsync($"/api/v1/practices/{Uri.EscapeDataString(id)}", cancellationToken);
+        SendAsync(token => http.GetAsync($"/api/v1/practices/{Uri.EscapeDataString(id)}", token), cancellationToken);
 
-    public Task<RelayedResponse> SearchCouncilsAsync(string query, int limit, CancellationToken cancellationToken) =>
-        GetAsync($"/api/v1/councils?query={Uri.EscapeDataString(query)}&limit={limit}", cancellationToken);
-
-    public Task<RelayedResponse> GetCouncilAsync(string code, CancellationToken cancellationToken) =>
-        GetAsync($"/api/v1/councils/{Uri.EscapeDataString(code)}", cancellationToken);
-
-    public Task<RelayedResponse> GetSimilarCouncilsAsync(string code, int limit, CancellationToken cancellationToken) =>
-        GetAsync($"/api/v1/councils/{Uri.EscapeDataString(code)}/similar?limit={limit}", cancellationToken);
-
-    private async Task<RelayedResponse> GetAsync(string path, CancellationToken cancellationToken)
+    private async Task<RelayedResponse> SendAsync(Func<CancellationToken, Task<HttpResponseMessage>> send, CancellationToken cancellationToken)
     {
-        using var response = await http.GetAsync(path, cancellationToken);
-        return await RelayedResponse.FromAsync(response, cancellationToken);
-    }
-}
-
-/// <summary>Status, content type and body of an upstream answer, ready to pass on.</summary>
-public sealed record RelayedResponse(int StatusCode, string ContentType, byte[] Body)
-{
-    public static async Task<RelayedResponse> FromAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
-        new((int)response.StatusCode,
-            response.Content.Headers.ContentType?.ToString() ?? "application/json",
-            await response.Content.ReadAsByteArrayAsync(cancellationToken));
-
-    public IResult ToResult() => new RelayResult(this);
-
-    /// <summary>Writes the upstream status, content type and body unchanged.</summary>
-    private sealed class RelayResult(RelayedResponse relayed) : IResult
-    {
-        public async Task ExecuteAsync(HttpContext httpContext)
+        var whileAnswering = liveness.WhileAnswering();
+        using var call = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, whileAnswering);
+        try
         {
-            httpContext.Response.StatusCode = relayed.StatusCode;
-            httpContext.Response.ContentType = relayed.ContentType;
-            httpContext.Response.ContentLength = relayed.Body.Length;
-            await httpContext.Response.Body.WriteAsync(relayed.Body, httpContext.RequestAborted);
+            using var response = await send(call.Token);
+            var relayed = await RelayedResponse.FromAsync(response, call.Token);
+            if (relayed.IsFromARecommender)
+            {
+                liveness.CallAnswered();
+            }
+
+            return relayed;
+        }
+        catch (OperationCanceledException ex) when (whileAnswering.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new RecommenderDownException(liveness.Probe.Describe(), ex);
         }
     }
 }

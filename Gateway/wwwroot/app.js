@@ -2,6 +2,8 @@
 // strong its evidence is and how the council's context compares. Plain DOM calls, no framework or
 // build step, so the gateway serves these files as they are.
 
+import { readFormFromUrl, writeFormToUrl } from './form-url.js';
+
 const serviceAreas = [
   ['adult_social_care', 'Adult social care'], ['childrens_services', "Children's services"],
   ['education', 'Education'], ['public_health', 'Public health'],
@@ -22,6 +24,14 @@ const contextFieldLabels = {
   deprivation: 'Deprivation', population: 'Population size',
 };
 const verdictWords = { match: 'Match', close: 'Close', differs: 'Differs', unknown: 'Unknown' };
+// The scales of data/catalogue/evidence-mapping.json, in words (docs/evidence.md).
+const ratingScales = {
+  eef_toolkit: 'EEF toolkit padlocks', eef_toolkit_superseded: 'EEF toolkit padlocks (superseded page)',
+  foundations_guidebook: 'Foundations Guidebook rating', college_of_policing_toolkit: 'College of Policing toolkit (EMMIE)',
+  college_of_policing_toolkit_legacy: 'College of Policing toolkit (older quality score)', what_works_wellbeing: 'What Works Wellbeing strength',
+  what_works_growth: 'What Works Growth review', chi_evidence_map: 'Evidence map: a count of studies, not a rating',
+  nice_guidance: 'NICE guidance', none: 'No published rating: our reading of the study design',
+};
 
 // The API refuses offsets above this (RecommendationRequestValidator.MaxOffset).
 const maxOffset = 200;
@@ -167,6 +177,8 @@ function showProblem(status, problem) {
   let text;
   if (status === 503) {
     text = `The service is busy or starting up and could not rank just now. ${detail ?? ''} Try again in a minute.`;
+  } else if (status === 429) {
+    text = `Too many requests from your address just now. ${detail ?? ''}`;
   } else if (title || detail) {
     text = [title, detail].filter(Boolean).join(': ');
   } else {
@@ -231,6 +243,7 @@ async function submitForm(event) {
     paging.shown = 0;
     ui.results.replaceChildren();
     showAnswer(answer.payload);
+    writeFormToUrl(ui.form);
     ui.resultsHeading.focus();
   } catch (error) {
     showProblem(0, { title: 'Could not reach Recommend', detail: `${error.message}. Check your connection and try again.` });
@@ -269,7 +282,8 @@ function showAnswer(payload) {
   paging.total = payload.total;
   paging.weights = payload.weights;
   const councilName = payload.council?.name ?? null;
-  ui.results.append(...payload.results.map((result) => renderResult(result, councilName)));
+  const feedbackContext = { requestId: payload.request_id, council: payload.council?.code ?? null };
+  ui.results.append(...payload.results.map((result) => renderResult(result, councilName, feedbackContext)));
   paging.shown = ui.results.children.length;
 
   renderCouncilSummary(payload.council);
@@ -320,7 +334,7 @@ function renderAnswerMeta(payload) {
     ` Index version ${payload.index_version}.`);
 }
 
-function renderResult(result, councilName) {
+function renderResult(result, councilName, feedbackContext) {
   const { practice, explanation } = result;
   const detailId = `detail-${result.rank}`;
   const titleButton = el('button', { type: 'button', class: 'title-button', 'aria-expanded': 'false', 'aria-controls': detailId }, practice.title);
@@ -335,22 +349,87 @@ function renderResult(result, councilName) {
     renderMatched(explanation),
     councilName ? renderContext(explanation, councilName) : null,
     renderScoreParts(result),
+    renderFeedback(practice, feedbackContext),
     detail);
   return item;
+}
+
+// --- feedback on a result ----------------------------------------------------------------------
+
+const feedbackChoices = [
+  ['useful', 'Useful'], ['not_relevant', 'Not relevant'], ['adopted', 'We adopted this'], ['dismissed', 'Dismiss'],
+];
+const feedbackThanks = {
+  useful: 'Thank you: recorded as useful.',
+  not_relevant: 'Thank you: recorded as not relevant.',
+  adopted: 'Thank you: recorded as adopted by your council.',
+  dismissed: 'Dismissed: it will count against this practice for this question.',
+};
+
+/** Real buttons (so Tab and Enter or Space work), aria-pressed for the choice made, and a polite status line. */
+function renderFeedback(practice, context) {
+  const status = el('p', { class: 'feedback-status', role: 'status', 'aria-live': 'polite' });
+  const buttons = feedbackChoices.map(([signal, label]) =>
+    el('button', { type: 'button', class: 'feedback-button', 'data-signal': signal, 'aria-pressed': 'false' }, label));
+  for (const button of buttons) {
+    button.addEventListener('click', () => sendFeedback(practice, context, button, buttons, status));
+  }
+  return el('div', { class: 'feedback', role: 'group', 'aria-label': `Feedback on ${practice.title}` },
+    el('span', { class: 'feedback-label', text: 'Was this helpful?' }), ...buttons, status);
+}
+
+async function sendFeedback(practice, context, button, buttons, status) {
+  const signal = button.dataset.signal;
+  const body = { request_id: context.requestId, practice_id: practice.id, signal };
+  if (context.council) body.council = context.council;
+  buttons.forEach((b) => { b.disabled = true; });
+  status.classList.remove('error');
+  status.textContent = 'Sending…';
+  try {
+    const response = await fetch('/api/v1/feedback', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (response.status !== 202) {
+      const problem = await response.json().catch(() => null);
+      throw new Error(response.status === 429
+        ? 'Too much feedback from here just now; try again in a minute.'
+        : problem?.detail ?? problem?.title ?? `The feedback was not recorded (${response.status}).`);
+    }
+    buttons.forEach((b) => b.setAttribute('aria-pressed', String(b === button)));
+    status.textContent = signal === 'adopted' && !context.council
+      ? 'Thank you: recorded as adopted. Choose your council above so it counts for councils like yours.'
+      : feedbackThanks[signal];
+  } catch (error) {
+    status.classList.add('error');
+    status.textContent = error instanceof TypeError ? 'The feedback could not be sent: check your connection.' : error.message;
+  } finally {
+    buttons.forEach((b) => { b.disabled = false; });
+  }
 }
 
 function renderBadges(result) {
   const { practice, explanation } = result;
   const caution = ['negative', 'none'].includes(practice.effect_direction);
   const level = practice.evidence_level ? `Evidence level ${practice.evidence_level} of 5` : 'Evidence not rated';
-  const source = el('a', { href: practice.source_url, rel: 'noopener noreferrer', target: '_blank' }, `Source: ${practice.source}`);
+  const source = el('a', { href: practice.source_url, rel: 'noopener noreferrer', target: '_blank' }, `Source: ${sourceName(practice)}`);
+  const title = [practice.evidence_rating, practice.evidence_level_reason].filter(Boolean).join(' · ');
   return el('ul', { class: 'badges' },
-    el('li', { class: 'badge evidence', title: practice.evidence_rating ?? '' }, level),
+    el('li', { class: 'badge evidence', title }, level),
     caution ? el('li', { class: 'badge caution', text: `⚠ ${effectWords[practice.effect_direction]}` }) : null,
     el('li', { class: 'badge', text: practice.cost_band ? `Cost ${practice.cost_band} of 5 (${costWords[practice.cost_band]})` : 'Cost not published', title: explanation.cost_note }),
     el('li', { class: 'areas-list', text: practice.service_areas.map(areaLabel).join(', ') }),
     el('li', { class: 'score', text: `Score ${result.score.toFixed(3)}` }),
-    el('li', {}, source));
+    el('li', {}, source),
+    practice.evidence_level_reason
+      ? el('li', { class: 'level-reason' }, el('strong', { text: 'Why this level: ' }), practice.evidence_level_reason)
+      : null);
+}
+
+/** "organisation site" when no page specific to the practice was found (source_url_kind general). */
+function sourceName(practice) {
+  return practice.source_url_kind === 'general' ? `organisation site (${practice.source})` : practice.source;
 }
 
 /** The words the challenge shares with the practice, and the sentence that holds most of them. */
@@ -480,12 +559,16 @@ function renderPractice(practice) {
   const { evidence, cost } = practice;
   const implementation = practice.implementation ?? {};
   const adopters = practice.adopters ?? [];
+  const moreSources = practice.more_sources ?? [];
   return [
     el('p', { class: 'description', text: practice.description }),
     el('h4', { text: 'Evidence' }),
     facts([
       ['Level (Nesta, 1-5)', evidence.level ? `${evidence.level} of 5` : 'Not rated'],
+      ['Why this level', evidence.level_reason],
       ["The source's own rating", evidence.source_rating],
+      ['Rating scale', evidence.rating_scale ? ratingScales[evidence.rating_scale] ?? humanise(evidence.rating_scale) : null],
+      ['Grade on that scale', evidence.rating_grade],
       ['Effect', effectWords[evidence.effect_direction] ?? humanise(evidence.effect_direction)],
       ['Months of progress', evidence.months_progress],
       ['Studies', evidence.n_studies],
@@ -513,9 +596,18 @@ function renderPractice(practice) {
       ? el('ul', { class: 'adopters' }, ...adopters.map((a) => el('li', { text: adopterText({ name: a.council_name, status: a.status, year: a.year }) })))
       : el('p', { class: 'hint', text: 'None recorded yet.' }),
     el('p', { class: 'links' },
-      el('a', { class: 'source-link', href: practice.source_url, rel: 'noopener noreferrer', target: '_blank' }, `Read the source: ${practice.source}`),
+      el('a', { class: 'source-link', href: practice.source_url, rel: 'noopener noreferrer', target: '_blank' }, `Read the source: ${sourceName(practice)}`),
       ' · ',
       el('a', { href: `/api/v1/practices/${encodeURIComponent(practice.id)}` }, 'This practice as JSON')),
+    practice.source_url_kind === 'general'
+      ? el('p', { class: 'hint', text: 'No page about this practice was found on that site, so the link goes to the organisation.' })
+      : null,
+    moreSources.length ? el('h4', { text: 'Further sources' }) : null,
+    moreSources.length
+      ? el('ul', { class: 'more-sources' }, ...moreSources.map((m) => el('li', {},
+        el('a', { href: m.url, rel: 'noopener noreferrer', target: '_blank' }, m.source),
+        m.supports ? `: ${m.supports}` : '')))
+      : null,
   ].filter(Boolean);
 }
 
@@ -709,6 +801,11 @@ function start() {
     if (!link) return;
     event.preventDefault();
     document.getElementById(link.getAttribute('href').slice(1))?.focus();
+  });
+  // A shared or reloaded link asks its question again; so does moving through the history.
+  if (readFormFromUrl(ui.form)) ui.form.requestSubmit();
+  window.addEventListener('popstate', () => {
+    if (readFormFromUrl(ui.form)) ui.form.requestSubmit();
   });
 }
 

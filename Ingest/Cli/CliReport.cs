@@ -1,4 +1,4 @@
-using Recommend.Core.Tabular;
+using Recommend.Ingest.Import.Tabular;
 
 namespace Recommend.Ingest.Cli;
 

@@ -1,12 +1,14 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Recommend.Core.Evaluation;
-using Recommend.Core.Text;
-using Recommend.Core.Text.Analysis;
-using Recommend.Core.Text.Hybrid;
-using Recommend.Core.Text.Lexical;
+using Recommend.Matching.Evaluation;
+using Recommend.Matching.Text;
+using Recommend.Matching.Text.Analysis;
+using Recommend.Matching.Text.Hybrid;
+using Recommend.Matching.Ranking;
+using Recommend.Matching.Text.Lexical;
 using Recommend.Ingest.Cli.Eval;
 
 namespace Recommend.Ingest.Cli;
@@ -19,77 +21,171 @@ namespace Recommend.Ingest.Cli;
 /// </summary>
 public static class EvalCommand
 {
+    public const string Name = "eval";
+
     private const int RunDepth = TrecRunWriter.Depth;
 
-    public static CliCommand Command { get; } = new(
-        "eval",
-        "Rank BEIR queries and report nDCG@10 and Recall@100 (trec_eval semantics).",
-        "eval --corpus FILE --queries FILE --qrels FILE [--mode " + string.Join('|', EvalModes.Names) + "] [--run FILE] [--tag NAME] " +
-        "[--k1 X] [--b Y] [--title-weight W] [--body-weight W] [--per-field] [--stem] [--ngrams N] [--keep-stopwords] [--fast-index] " +
-        "[--fusion minmax|rrf] [--dense-weight W] [--rrf-k K] [--depth N] [--folds N] [--cache DIR]",
-        RunAsync);
+    private const string Lexical = "lexical";
+    private const string Semantic = "semantic";
+    private const string Hybrid = "hybrid";
 
-    private static async Task<int> RunAsync(string[] rawArgs, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every option, with the default it takes when not given: for the tuning options, the
+    /// recommender's own settings (<see cref="TextTuning"/>), so eval without them measures what ships.
+    /// </summary>
+    private sealed class Options
     {
-        var args = new CliArguments(rawArgs);
-        if (args.Positional.Count > 0)
+        public Option<string> Corpus { get; } = CliOptions.ExistingFile("--corpus", "BEIR corpus.jsonl (_id, title, text)");
+        public Option<string> Queries { get; } = CliOptions.ExistingFile("--queries", "BEIR queries.jsonl (_id, text)");
+        public Option<string> Qrels { get; } = CliOptions.ExistingFile("--qrels", "BEIR qrels .tsv (query-id, corpus-id, score)");
+        public Option<string> Mode { get; } = CliOptions.OneOf("--mode", Lexical, EvalModes.Names, "what ranks: BM25, MiniLM embeddings, or both fused");
+        public Option<string> Run { get; } = RunFile();
+        public Option<string> Tag { get; } = RunTag();
+        public Option<int> Folds { get; } = FoldCount();
+
+        public Option<float> K1 { get; } = CliOptions.Number("--k1", "X", TextTuning.Bm25.K1, 0, 100, "BM25 term-frequency saturation");
+        public Option<float> B { get; } = CliOptions.Number("--b", "X", TextTuning.Bm25.B, 0, 1, "BM25 length normalisation");
+        public Option<float> TitleWeight { get; } = CliOptions.Number("--title-weight", "W", TextTuning.Bm25.TitleWeight, 0, 100, "a title word counts as W body words");
+        public Option<float> BodyWeight { get; } = CliOptions.Number("--body-weight", "W", TextTuning.Bm25.BodyWeight, 0, 100, "weight of a body word");
+        public Option<bool> PerField { get; } = CliOptions.OnOff("--per-field", TextTuning.Bm25.PerFieldLength, "normalise each field by its own length");
+        public Option<bool> Stem { get; } = CliOptions.OnOff("--stem", TextTuning.Analyzer.Stem, "Porter stemming");
+        public Option<bool> KeepStopWords { get; } = CliOptions.OnOff("--keep-stopwords", !TextTuning.Analyzer.RemoveStopWords, "keep English stop words");
+        public Option<int> Ngrams { get; } = CliOptions.Whole("--ngrams", "N", TextTuning.Analyzer.NgramLength, 1, 3, "index single words (1), and word pairs (2) or triples (3)");
+        public Option<bool> FastIndex { get; } = CliOptions.OnOff("--fast-index", false, "index with the fast analyser instead of ML.NET (same terms)");
+        public Option<string> Fusion { get; } = CliOptions.OneOf("--fusion", TextTuning.Fusion.Method == FusionMethod.ReciprocalRank ? "rrf" : "minmax", ["minmax", "rrf"], "how the two sides are combined");
+        public Option<float> DenseWeight { get; } = CliOptions.Number("--dense-weight", "W", TextTuning.Fusion.DenseWeight, 0, 1, "share of the semantic side");
+        public Option<int> RrfK { get; } = CliOptions.Whole("--rrf-k", "K", TextTuning.Fusion.RrfK, 1, 10_000, "reciprocal-rank constant");
+        public Option<int> Depth { get; } = CliOptions.Whole("--depth", "N", TextTuning.Fusion.Depth, 10, 10_000, "candidates taken from each side");
+        public Option<string> Cache { get; } = new("--cache")
         {
-            throw new CliUsageException($"Unexpected argument '{args.Positional[0]}'.");
+            HelpName = "DIR",
+            Description = "where document embeddings are kept between runs",
+            DefaultValueFactory = _ => Path.Combine(Path.GetTempPath(), "recommend-embeddings"),
+        };
+
+        /// <summary>The tuning options and the modes each changes: one given to a mode that ignores it is a usage mistake.</summary>
+        public IReadOnlyList<(Option Option, string[] Modes)> Tuning =>
+        [
+            (K1, [Lexical, Hybrid]),
+            (B, [Lexical, Hybrid]),
+            (TitleWeight, [Lexical, Hybrid]),
+            (BodyWeight, [Lexical, Hybrid]),
+            (PerField, [Lexical, Hybrid]),
+            (Stem, [Lexical, Hybrid]),
+            (KeepStopWords, [Lexical, Hybrid]),
+            (Ngrams, [Lexical, Hybrid]),
+            (FastIndex, [Lexical, Hybrid]),
+            (Fusion, [Hybrid]),
+            (DenseWeight, [Hybrid]),
+            (RrfK, [Hybrid]),
+            (Depth, [Hybrid]),
+            (Cache, [Semantic, Hybrid]),
+        ];
+
+        private static Option<string> RunFile()
+        {
+            var option = new Option<string>("--run") { HelpName = "FILE", Description = "also write a TREC run file (top 100 per query) for trec_eval" };
+            option.Validators.Add(result =>
+            {
+                if (Path.GetDirectoryName(Path.GetFullPath(result.GetValueOrDefault<string>())) is { } folder && !Directory.Exists(folder))
+                {
+                    result.AddError($"--run: folder '{folder}' does not exist.");
+                }
+            });
+            return option;
         }
 
-        var corpusPath = args.ExistingFile("corpus");
-        var queriesPath = args.ExistingFile("queries");
-        var qrelsPath = args.ExistingFile("qrels");
-        var modeName = args.Optional("mode") ?? "lexical";
-        if (!EvalModes.TryGet(modeName, out var mode))
+        private static Option<string> RunTag()
         {
-            throw new CliUsageException($"--mode must be one of {string.Join(", ", EvalModes.Names)} (was '{modeName}').");
+            var option = new Option<string>("--tag") { HelpName = "NAME", Description = "the run's name, the run file's last field [default: recommend-MODE]" };
+            option.Validators.Add(result =>
+            {
+                if (result.GetValueOrDefault<string>().Any(char.IsWhiteSpace))
+                {
+                    result.AddError("--tag must not contain spaces (it is one field of the run file).");
+                }
+            });
+            return option;
         }
 
-        var runPath = args.Optional("run");
-        if (runPath is not null && Path.GetDirectoryName(Path.GetFullPath(runPath)) is { } runFolder && !Directory.Exists(runFolder))
+        private static Option<int> FoldCount() => new("--folds")
         {
-            throw new CliUsageException($"--run: folder '{runFolder}' does not exist.");
+            HelpName = "N",
+            Description = "tune by N-fold cross-validation and report each held-out fold; 0 evaluates the settings as given",
+            DefaultValueFactory = _ => 0,
+            CustomParser = result =>
+            {
+                var folds = CliOptions.ParseWhole(result, "--folds", 0, 20);
+                if (folds == 1)
+                {
+                    result.AddError("--folds must be 0 (no tuning) or at least 2.");
+                }
+
+                return folds;
+            },
+        };
+    }
+
+    public static Command Create()
+    {
+        var options = new Options();
+        var command = new Command(Name, "Rank BEIR queries and report nDCG@10 and Recall@100 (trec_eval semantics). Without tuning options it measures exactly what the recommender serves; each tuning option starts with the modes it applies to.")
+        {
+            options.Corpus,
+            options.Queries,
+            options.Qrels,
+            options.Mode,
+            options.Run,
+            options.Tag,
+            options.Folds,
+        };
+        foreach (var (option, modes) in options.Tuning)
+        {
+            option.Description = $"{string.Join(", ", modes)}: {option.Description}";
+            command.Options.Add(option);
         }
 
-        var tag = args.Optional("tag") ?? $"recommend-{modeName}";
-        if (tag.Any(char.IsWhiteSpace))
+        return command.WithAction((parseResult, output, error, cancellationToken) => RunAsync(parseResult, options, output, error, cancellationToken));
+    }
+
+    private static async Task<int> RunAsync(ParseResult parseResult, Options options, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var modeName = parseResult.GetRequiredValue(options.Mode);
+        EvalModes.TryGet(modeName, out var mode); // --mode was checked against EvalModes.Names while parsing
+        var ignored = options.Tuning.Where(t => parseResult.IsGiven(t.Option) && !t.Modes.Contains(modeName)).Select(t => t.Option.Name).ToList();
+        if (ignored.Count > 0)
         {
-            throw new CliUsageException("--tag must not contain spaces (it is one field of the run file).");
+            return CliUsage.Fail(parseResult, error, $"{string.Join(", ", ignored)} do{(ignored.Count == 1 ? "es" : "")} not apply to --mode {modeName}; "
+                + $"{modeName} takes {string.Join(", ", options.Tuning.Where(t => t.Modes.Contains(modeName)).Select(t => t.Option.Name))}.");
         }
 
         var bm25 = new Bm25Parameters(
-            (float)args.Double("k1", Bm25Parameters.Default.K1, 0, 100),
-            (float)args.Double("b", Bm25Parameters.Default.B, 0, 1),
-            (float)args.Double("title-weight", 1, 0, 100),
-            (float)args.Double("body-weight", 1, 0, 100),
-            args.Flag("per-field"));
+            parseResult.GetValue(options.K1),
+            parseResult.GetValue(options.B),
+            parseResult.GetValue(options.TitleWeight),
+            parseResult.GetValue(options.BodyWeight),
+            parseResult.GetValue(options.PerField));
         if (bm25.TitleWeight + bm25.BodyWeight == 0)
         {
-            throw new CliUsageException("--title-weight and --body-weight cannot both be 0.");
+            return CliUsage.Fail(parseResult, error, "--title-weight and --body-weight cannot both be 0.");
         }
 
-        var analyzer = new AnalyzerOptions(RemoveStopWords: !args.Flag("keep-stopwords"), Stem: args.Flag("stem"), NgramLength: args.Int("ngrams", 1, 1, 3));
-        var folds = args.Int("folds", 0, 0, 20);
-        if (folds == 1)
-        {
-            throw new CliUsageException("--folds must be 0 (no tuning) or at least 2.");
-        }
-
-        var cache = args.Optional("cache") ?? Path.Combine(Path.GetTempPath(), "recommend-embeddings");
-        var fusionName = args.Optional("fusion") ?? "minmax";
+        var analyzer = new AnalyzerOptions(
+            RemoveStopWords: !parseResult.GetValue(options.KeepStopWords),
+            Stem: parseResult.GetValue(options.Stem),
+            NgramLength: parseResult.GetValue(options.Ngrams));
         var fusion = new FusionSettings(
-            fusionName switch
-            {
-                "minmax" => FusionMethod.WeightedMinMax,
-                "rrf" => FusionMethod.ReciprocalRank,
-                _ => throw new CliUsageException($"--fusion must be minmax or rrf (was '{fusionName}')."),
-            },
-            (float)args.Double("dense-weight", FusionSettings.Default.DenseWeight, 0, 1),
-            args.Int("rrf-k", FusionSettings.Default.RrfK, 1, 10_000),
-            args.Int("depth", FusionSettings.Default.Depth, 10, 10_000));
-        var settings = new EvalSettings(analyzer, bm25, UseMlNet: !args.Flag("fast-index"), cache, fusion);
-        args.RejectUnknown();
+            parseResult.GetValue(options.Fusion) == "rrf" ? FusionMethod.ReciprocalRank : FusionMethod.WeightedMinMax,
+            parseResult.GetValue(options.DenseWeight),
+            parseResult.GetValue(options.RrfK),
+            parseResult.GetValue(options.Depth));
+        var settings = new EvalSettings(analyzer, bm25, UseMlNet: !parseResult.GetValue(options.FastIndex), parseResult.GetRequiredValue(options.Cache), fusion);
+        var corpusPath = parseResult.GetRequiredValue(options.Corpus);
+        var queriesPath = parseResult.GetRequiredValue(options.Queries);
+        var qrelsPath = parseResult.GetRequiredValue(options.Qrels);
+        var runPath = parseResult.GetValue(options.Run);
+        var tag = parseResult.GetValue(options.Tag) ?? $"recommend-{modeName}";
+        var folds = parseResult.GetValue(options.Folds);
 
         List<TextDocument> corpus;
         List<BeirQuery> judgedQueries;
@@ -104,41 +200,46 @@ public static class EvalCommand
             var missing = qrels.QueryCount - judgedQueries.Count;
             if (missing > 0)
             {
-                await Console.Error.WriteLineAsync($"warning: {missing} judged quer{(missing == 1 ? "y has" : "ies have")} no text in {queriesPath}; they score 0.");
+                await error.WriteLineAsync($"warning: {missing} judged quer{(missing == 1 ? "y has" : "ies have")} no text in {queriesPath}; they score 0.");
             }
         }
         catch (DataFormatException ex)
         {
-            await Console.Error.WriteLineAsync($"eval: malformed data: {ex.Message}");
+            await error.WriteLineAsync($"eval: malformed data: {ex.Message}");
             return 1;
         }
 
         if (corpus.Count == 0)
         {
-            await Console.Error.WriteLineAsync($"eval: malformed data: {corpusPath} holds no documents.");
+            await error.WriteLineAsync($"eval: malformed data: {corpusPath} holds no documents.");
             return 1;
         }
 
-        await Console.Error.WriteLineAsync($"{corpus.Count:N0} documents, {judgedQueries.Count:N0} judged queries, mode {mode.Name}");
-        mode.PrepareQueries(judgedQueries.Select(q => q.Text).ToArray(), Console.Error);
+        await error.WriteLineAsync($"{corpus.Count:N0} documents, {judgedQueries.Count:N0} judged queries, mode {mode.Name}");
+        mode.PrepareQueries(judgedQueries.Select(q => q.Text).ToArray(), error);
+        var run = new EvalRun(mode, corpus, judgedQueries, qrels, settings, runPath, tag, output, error);
         return folds == 0
-            ? await EvaluateOnce(mode, corpus, judgedQueries, qrels, settings, runPath, tag, cancellationToken)
-            : await EvaluateCrossValidated(mode, corpus, judgedQueries, qrels, settings, folds, runPath, tag, cancellationToken);
+            ? await EvaluateOnce(run, cancellationToken)
+            : await EvaluateCrossValidated(run, folds, cancellationToken);
     }
 
-    private static async Task<int> EvaluateOnce(IEvalMode mode, List<TextDocument> corpus, List<BeirQuery> queries, Qrels qrels, EvalSettings settings, string? runPath, string tag, CancellationToken cancellationToken)
+    /// <summary>What one invocation evaluates and where it writes.</summary>
+    private sealed record EvalRun(IEvalMode Mode, List<TextDocument> Corpus, List<BeirQuery> Queries, Qrels Qrels, EvalSettings Settings, string? RunPath, string Tag, TextWriter Output, TextWriter Error);
+
+    private static async Task<int> EvaluateOnce(EvalRun eval, CancellationToken cancellationToken)
     {
-        var retriever = mode.Build(corpus, settings, Console.Error);
+        var (mode, corpus, queries, qrels, settings, runPath, tag, output, error) = eval;
+        var retriever = mode.Build(corpus, settings, error);
         var clock = Stopwatch.StartNew();
-        var run = RankAll(retriever, queries, Console.Error, cancellationToken);
+        var run = RankAll(retriever, queries, error, cancellationToken);
         var perQueryMs = clock.Elapsed.TotalMilliseconds / Math.Max(1, queries.Count);
         var report = EvaluationReport.Of(run, qrels);
-        await WriteRun(runPath, run, tag, cancellationToken);
+        await WriteRun(runPath, run, tag, error, cancellationToken);
 
         var description = Describe(mode, settings);
-        Console.WriteLine($"{"mode",-8}  {"queries",7}  {"nDCG@10",7}  {"R@100",6}  {"ms/query",8}  settings");
-        Console.WriteLine($"{mode.Name,-8}  {report.Queries.Count,7}  {report.MeanNdcg10,7:0.0000}  {report.MeanRecall100,6:0.0000}  {perQueryMs,8:0.000}  {description}");
-        Console.WriteLine(Json(writer =>
+        output.WriteLine($"{"mode",-8}  {"queries",7}  {"nDCG@10",7}  {"R@100",6}  {"ms/query",8}  settings");
+        output.WriteLine($"{mode.Name,-8}  {report.Queries.Count,7}  {report.MeanNdcg10,7:0.0000}  {report.MeanRecall100,6:0.0000}  {perQueryMs,8:0.000}  {description}");
+        output.WriteLine(Json(writer =>
         {
             writer.WriteString("mode", mode.Name);
             writer.WriteNumber("queries", report.Queries.Count);
@@ -151,9 +252,10 @@ public static class EvalCommand
         return 0;
     }
 
-    private static async Task<int> EvaluateCrossValidated(IEvalMode mode, List<TextDocument> corpus, List<BeirQuery> queries, Qrels qrels, EvalSettings settings, int folds, string? runPath, string tag, CancellationToken cancellationToken)
+    private static async Task<int> EvaluateCrossValidated(EvalRun eval, int folds, CancellationToken cancellationToken)
     {
-        var candidates = mode.Candidates(corpus, settings, Console.Error);
+        var (mode, corpus, queries, qrels, settings, runPath, tag, output, error) = eval;
+        var candidates = mode.Candidates(corpus, settings, error);
         var evaluated = new List<(string Label, EvaluationReport Report)>(candidates.Count);
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < candidates.Count; i++)
@@ -163,7 +265,7 @@ public static class EvalCommand
             evaluated.Add((candidates[i].Label, EvaluationReport.Of(run, qrels)));
             if ((i + 1) % 20 == 0 || i + 1 == candidates.Count)
             {
-                await Console.Error.WriteLineAsync($"tuning: {i + 1}/{candidates.Count} configurations evaluated ({clock.Elapsed.TotalSeconds:0} s)");
+                await error.WriteLineAsync($"tuning: {i + 1}/{candidates.Count} configurations evaluated ({clock.Elapsed.TotalSeconds:0} s)");
             }
         }
 
@@ -171,24 +273,36 @@ public static class EvalCommand
         var tuning = CrossValidatedTuning.Run(evaluated, splits);
         var baseline = evaluated[0];
 
-        Console.WriteLine($"{folds}-fold cross-validation, mode {mode.Name}: each fold is scored with the configuration that did best on the other folds");
-        Console.WriteLine($"{"fold",4}  {"queries",7}  {"train nDCG@10",13}  {"held-out nDCG@10",16}  {"held-out R@100",14}  chosen");
+        output.WriteLine($"{folds}-fold cross-validation, mode {mode.Name}: each fold is scored with the configuration that did best on the other folds");
+        output.WriteLine($"{"fold",4}  {"queries",7}  {"train nDCG@10",13}  {"held-out nDCG@10",16}  {"held-out R@100",14}  chosen");
         foreach (var fold in tuning.Folds)
         {
-            Console.WriteLine($"{fold.Fold,4}  {fold.Queries,7}  {fold.TrainNdcg10,13:0.0000}  {fold.HeldOutNdcg10,16:0.0000}  {fold.HeldOutRecall100,14:0.0000}  {fold.Chosen}");
+            output.WriteLine($"{fold.Fold,4}  {fold.Queries,7}  {fold.TrainNdcg10,13:0.0000}  {fold.HeldOutNdcg10,16:0.0000}  {fold.HeldOutRecall100,14:0.0000}  {fold.Chosen}");
         }
 
-        Console.WriteLine($"{"all",4}  {tuning.HeldOut.Queries.Count,7}  {"",13}  {tuning.HeldOut.MeanNdcg10,16:0.0000}  {tuning.HeldOut.MeanRecall100,14:0.0000}  (held-out folds together)");
-        Console.WriteLine($"untuned ({baseline.Label}): nDCG@10 {baseline.Report.MeanNdcg10:0.0000}, R@100 {baseline.Report.MeanRecall100:0.0000}");
-        Console.WriteLine($"best on all queries (optimistic, not held out): {tuning.BestOverall}: nDCG@10 {tuning.BestOverallReport.MeanNdcg10:0.0000}, R@100 {tuning.BestOverallReport.MeanRecall100:0.0000}");
+        output.WriteLine($"{"all",4}  {tuning.HeldOut.Queries.Count,7}  {"",13}  {tuning.HeldOut.MeanNdcg10,16:0.0000}  {tuning.HeldOut.MeanRecall100,14:0.0000}  (held-out folds together)");
+        output.WriteLine($"untuned ({baseline.Label}): nDCG@10 {baseline.Report.MeanNdcg10:0.0000}, R@100 {baseline.Report.MeanRecall100:0.0000}");
+        output.WriteLine($"best on all queries (optimistic, not held out): {tuning.BestOverall}: nDCG@10 {tuning.BestOverallReport.MeanNdcg10:0.0000}, R@100 {tuning.BestOverallReport.MeanRecall100:0.0000}");
 
         if (runPath is not null)
         {
-            var best = candidates.First(c => c.Label == tuning.BestOverall);
-            await WriteRun(runPath, RankAll(best.Activate(), queries, TextWriter.Null, cancellationToken), tag, cancellationToken);
+            // The run the JSON scores: each fold's queries ranked by the configuration chosen for that
+            // fold, so trec_eval over this file reproduces the held-out figures.
+            var heldOutRun = new Dictionary<string, IReadOnlyList<RankedDocument>>(StringComparer.Ordinal);
+            for (var f = 0; f < splits.Count; f++)
+            {
+                var chosen = candidates.First(c => c.Label == tuning.Folds[f].Chosen);
+                var foldQueries = queries.Where(q => splits[f].Contains(q.Id)).ToList();
+                foreach (var (id, ranking) in RankAll(chosen.Activate(), foldQueries, TextWriter.Null, cancellationToken))
+                {
+                    heldOutRun[id] = ranking;
+                }
+            }
+
+            await WriteRun(runPath, heldOutRun, tag, error, cancellationToken);
         }
 
-        Console.WriteLine(Json(writer =>
+        output.WriteLine(Json(writer =>
         {
             writer.WriteString("mode", mode.Name);
             writer.WriteNumber("queries", tuning.HeldOut.Queries.Count);
@@ -244,7 +358,7 @@ public static class EvalCommand
         return run;
     }
 
-    private static async Task WriteRun(string? path, Dictionary<string, IReadOnlyList<RankedDocument>> run, string tag, CancellationToken cancellationToken)
+    private static async Task WriteRun(string? path, Dictionary<string, IReadOnlyList<RankedDocument>> run, string tag, TextWriter error, CancellationToken cancellationToken)
     {
         if (path is null)
         {
@@ -258,7 +372,7 @@ public static class EvalCommand
             TrecRunWriter.Write(writer, queryId, ranking, tag, RunDepth);
         }
 
-        await Console.Error.WriteLineAsync($"wrote run file {path}");
+        await error.WriteLineAsync($"wrote run file {path}");
     }
 
     private static string Describe(IEvalMode mode, EvalSettings settings) => mode.Name switch

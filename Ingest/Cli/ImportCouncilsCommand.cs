@@ -1,6 +1,8 @@
+using System.CommandLine;
 using Microsoft.Extensions.Logging.Abstractions;
-using Recommend.Core.Councils;
-using Recommend.Core.Storage;
+using Recommend.Contracts.Councils;
+using Recommend.Ingest.Import.Councils;
+using Recommend.Contracts.Storage;
 using Recommend.Ingest.Councils;
 using StackExchange.Redis;
 
@@ -13,35 +15,42 @@ namespace Recommend.Ingest.Cli;
 /// </summary>
 public static class ImportCouncilsCommand
 {
-    public const string Usage =
-        "import-councils --file uk_local_authorities.csv [--out FILE.json] [--codes BPL,KWL,...] [--show-rejects N] [--publish [--redis host:port]]";
+    public const string Name = "import-councils";
 
-    /// <summary>Where --publish finds Redis when --redis is not given: what Aspire passes its services.</summary>
-    public const string ConnectionVariable = "ConnectionStrings__cache";
-
-    public static CliCommand Command { get; } = new(
-        "import-councils",
-        "Load mySociety's UK local-authority CSV into council profiles, optionally publishing them to a running app (exit 1 if any row is rejected, 2 on usage or when Redis is unreachable).",
-        Usage,
-        (args, cancellationToken) => RunAsync(args, Console.Out, Console.Error, cancellationToken));
-
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    public static Command Create()
     {
-        var arguments = new CliArguments(args);
-        var file = arguments.ExistingFile("file");
-        var outFile = arguments.Optional("out");
-        var codes = ParseCodes(arguments.Optional("codes"));
-        var showRejects = arguments.Int("show-rejects", 50, 0, 100_000);
-        var publish = arguments.Flag("publish");
-        var redisOption = arguments.Optional("redis");
-        arguments.RejectUnknown();
-        if (redisOption is not null && !publish)
+        var file = CliOptions.ExistingFile("--file", "mySociety's uk_local_authorities.csv");
+        var outFile = new Option<string>("--out") { HelpName = "FILE", Description = "write the loaded councils (or those --codes selects) as a council file" };
+        var codes = new Option<string>("--codes") { HelpName = "BPL,KWL,...", Description = "keep only these councils, by code [default: all loaded]" };
+        var showRejects = CliOptions.Whole("--show-rejects", "N", 50, 0, 100_000, "rejected rows listed one by one");
+        var publish = CliOptions.Switch("--publish", "push the councils into a running app's Redis; every recommender reloads them at once");
+        var redis = RedisCli.CreateOption("with --publish: the running app's Redis");
+        var command = new Command(Name, "Load mySociety's UK local-authority CSV into council profiles, optionally publishing them to a running app. Exit 1 if any row is rejected, 2 on a usage mistake or when Redis is unreachable.")
         {
-            throw new CliUsageException("--redis only applies with --publish.");
-        }
+            file, outFile, codes, showRejects, publish, redis,
+        };
+        return command.WithAction(async (parseResult, output, error, cancellationToken) =>
+        {
+            var connection = RedisCli.ForPublish(parseResult, publish, redis, out var problem);
+            if (problem is not null)
+            {
+                return CliUsage.Fail(parseResult, error, problem);
+            }
 
-        var connection = publish ? RedisConnection(redisOption) : null;
+            var request = new Request(parseResult.GetRequiredValue(file), parseResult.GetValue(outFile), ParseCodes(parseResult.GetValue(codes)), parseResult.GetValue(showRejects), connection);
+            return await RunAsync(request, output, error, cancellationToken);
+        });
+    }
 
+    /// <summary>Runs the command as the program does (parsing included), writing to the given writers.</summary>
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        IngestCli.RunAsync([Name, .. args], output, error, cancellationToken);
+
+    private sealed record Request(string File, string? OutFile, List<string>? Codes, int ShowRejects, ConfigurationOptions? Connection);
+
+    private static async Task<int> RunAsync(Request request, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var (file, outFile, codes, showRejects, connection) = request;
         CouncilImportResult result;
         try
         {
@@ -112,41 +121,9 @@ public static class ImportCouncilsCommand
         return result.Rejects.Count == 0 ? 0 : 1;
     }
 
-    private static string RedisConnection(string? option)
+    private static async Task<bool> PublishAsync(IReadOnlyList<CouncilProfile> councils, ConfigurationOptions configuration, string source, TextWriter output, TextWriter error)
     {
-        var connection = option ?? Environment.GetEnvironmentVariable(ConnectionVariable);
-        if (string.IsNullOrWhiteSpace(connection))
-        {
-            throw new CliUsageException($"--publish needs Redis: pass --redis host:port or set {ConnectionVariable} (the 'cache' connection string the Aspire dashboard shows).");
-        }
-
-        return connection;
-    }
-
-    private static async Task<bool> PublishAsync(IReadOnlyList<CouncilProfile> councils, string connection, string source, TextWriter output, TextWriter error)
-    {
-        ConfigurationOptions configuration;
-        try
-        {
-            configuration = ConfigurationOptions.Parse(connection);
-        }
-        catch (ArgumentException ex)
-        {
-            throw new CliUsageException($"--redis: '{connection}' is not a Redis connection string ({ex.Message}).");
-        }
-
-        if (configuration.EndPoints.Count == 0)
-        {
-            throw new CliUsageException($"--redis: '{connection}' names no host; write host:port, e.g. localhost:6379.");
-        }
-
-        // A person is waiting at a terminal: fail in seconds with a message rather than retry forever.
-        configuration.AbortOnConnectFail = true;
-        configuration.ConnectRetry = 1;
-        configuration.ConnectTimeout = 3000;
-        configuration.SyncTimeout = 10_000;
-        configuration.AsyncTimeout = 10_000;
-        var where = string.Join(", ", configuration.EndPoints.Select(e => e.ToString()));
+        var where = RedisCli.Describe(configuration);
         try
         {
             await using var redis = await ConnectionMultiplexer.ConnectAsync(configuration);
@@ -159,13 +136,13 @@ public static class ImportCouncilsCommand
         {
             // The library's own message advises abortConnect=false, which is advice for services, not for this command.
             await error.WriteLineAsync($"import-councils: cannot reach Redis at {where} ({ex.FailureType}); nothing published.");
-            await error.WriteLineAsync("  Is the app running? Pass --redis host:port (the 'cache' endpoint in the Aspire dashboard) or set " + ConnectionVariable + ".");
+            await error.WriteLineAsync($"  {RedisCli.Hint}");
             return false;
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {
             await error.WriteLineAsync($"import-councils: Redis at {where} failed while publishing: {ex.Message}");
-            await error.WriteLineAsync("  Is the app running? Pass --redis host:port (the 'cache' endpoint in the Aspire dashboard) or set " + ConnectionVariable + ".");
+            await error.WriteLineAsync($"  {RedisCli.Hint}");
             return false;
         }
     }

@@ -1,59 +1,59 @@
+using System.CommandLine;
+
 namespace Recommend.Ingest.Cli;
 
 /// <summary>
-/// The researchers' batch commands. Each command lives in its own file and is listed here;
-/// usage errors print a message and exit 2, bad data exits 1, success exits 0.
+/// The researchers' batch commands, parsed by System.CommandLine, which also writes each command's
+/// --help from the options' descriptions and defaults. Each command lives in its own file and is
+/// listed here. Exit codes: 0 done, 1 bad data, 2 a usage mistake, 130 cancelled.
 /// </summary>
 public static class IngestCli
 {
-    private static readonly CliCommand[] Commands =
-    [
-        EvalCommand.Command,
-        ImportCouncilsCommand.Command,
-        ImportPracticesCommand.Command,
-    ];
+    private static readonly string[] HelpWords = ["help", "--help", "-h", "-?"];
 
-    public static bool TryGetCommand(string name, out CliCommand command)
+    public static RootCommand Create()
     {
-        command = Commands.FirstOrDefault(c => c.Name == name)!;
-        return command is not null;
-    }
-
-    public static bool IsHelpRequest(string arg) => arg is "help" or "--help" or "-h";
-
-    public static void PrintUsage(TextWriter output)
-    {
-        output.WriteLine("Recommend ingest: run without arguments to start the worker, or run a batch command:");
-        foreach (var command in Commands)
+        var root = new RootCommand("Recommend ingest. Without arguments the program runs as the ingest worker the AppHost starts; with a command, as the researchers' batch CLI.")
         {
-            output.WriteLine($"  {command.Name,-18} {command.Summary}");
-            output.WriteLine($"  {"",-18} usage: {command.Usage}");
-        }
-    }
-
-    public static async Task<int> RunAsync(CliCommand command, string[] args)
-    {
-        using var cancellation = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            cancellation.Cancel();
+            EvalCommand.Create(),
+            ImportCouncilsCommand.Create(),
+            ImportPracticesCommand.Create(),
+            ModelsCommand.Create(),
+            RetrainCommand.Create(),
         };
 
-        try
+        // The program has no version of its own to report (model versions are what 'models list' shows).
+        root.Options.Remove(root.Options.OfType<VersionOption>().Single());
+        return root;
+    }
+
+    /// <summary>Whether the arguments ask for the batch CLI (a command or help) rather than the worker.</summary>
+    public static bool Handles(IReadOnlyList<string> args) =>
+        args.Count > 0 && (HelpWords.Contains(args[0], StringComparer.Ordinal) || Create().Subcommands.Any(c => c.Name == args[0]));
+
+    /// <summary>As the program runs it: console output, and Ctrl+C cancels the command, which stops at its next check (it is never cut off mid-write).</summary>
+    public static Task<int> RunAsync(string[] args) =>
+        RunAsync(args, Console.Out, Console.Error, Timeout.InfiniteTimeSpan, CancellationToken.None);
+
+    /// <summary>With the given writers and no signal handling: how tests run a command.</summary>
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken) =>
+        RunAsync(args, output, error, null, cancellationToken);
+
+    private static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TimeSpan? terminationTimeout, CancellationToken cancellationToken)
+    {
+        // "help eval" reads as "eval --help".
+        if (args.Length > 0 && args[0] == "help")
         {
-            return await command.RunAsync(args, cancellation.Token);
+            args = [.. args[1..], "--help"];
         }
-        catch (CliUsageException ex)
+
+        var parseResult = Create().Parse(args);
+        if (parseResult.Errors.Count > 0)
         {
-            await Console.Error.WriteLineAsync($"{command.Name}: {ex.Message}");
-            await Console.Error.WriteLineAsync($"usage: {command.Usage}");
-            return 2;
+            return CliUsage.Fail(parseResult, error, parseResult.Errors.Select(e => e.Message));
         }
-        catch (OperationCanceledException)
-        {
-            await Console.Error.WriteLineAsync($"{command.Name}: cancelled.");
-            return 130;
-        }
+
+        var configuration = new InvocationConfiguration { Output = output, Error = error, ProcessTerminationTimeout = terminationTimeout };
+        return await parseResult.InvokeAsync(configuration, cancellationToken);
     }
 }

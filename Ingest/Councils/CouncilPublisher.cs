@@ -1,5 +1,5 @@
-using Recommend.Core.Councils;
-using Recommend.Core.Storage;
+using Recommend.Contracts.Councils;
+using Recommend.Contracts.Storage;
 using StackExchange.Redis;
 
 namespace Recommend.Ingest.Councils;

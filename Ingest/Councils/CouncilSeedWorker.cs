@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Options;
-using Recommend.Core.Councils;
-using Recommend.Core.Tabular;
-using StackExchange.Redis;
+using Recommend.Contracts.Councils;
+using Recommend.Ingest.Import.Councils;
+using Recommend.Ingest.Import.Tabular;
+using Recommend.ServiceDefaults.Redis;
 
 namespace Recommend.Ingest.Councils;
 
@@ -9,7 +10,7 @@ namespace Recommend.Ingest.Councils;
 /// On start, loads the example councils shipped with the build and, when Councils:ReferenceCsv names
 /// an existing file, mySociety's full list (its rows replace examples with the same code), then
 /// publishes them all to Redis. Every rejected profile or row is logged with its reasons. Retries while
-/// Redis is not reachable yet; re-running writes the same values again, so it is safe to restart.
+/// Redis is slow or not reachable yet; re-running writes the same values again, so it is safe to restart.
 /// </summary>
 public sealed partial class CouncilSeedWorker(
     IOptions<CouncilOptions> options,
@@ -18,7 +19,7 @@ public sealed partial class CouncilSeedWorker(
     IngestTelemetry telemetry,
     ILogger<CouncilSeedWorker> logger) : BackgroundService
 {
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -40,20 +41,10 @@ public sealed partial class CouncilSeedWorker(
 
         var councils = byCode.Values.OrderBy(c => c.Code, StringComparer.Ordinal).ToList();
         var reason = reference.Councils.Count > 0 ? $"examples and {Path.GetFileName(options.Value.ReferenceCsv)}" : "examples";
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await publisher.PublishAsync(councils, reason);
-                state.Complete(councils.Count, examples.Count, reference.Councils.Count, reference.Rejects.Count);
-                return;
-            }
-            catch (Exception ex) when (ex is RedisException or TimeoutException)
-            {
-                LogRedisNotReady(logger, ex.Message);
-                await Task.Delay(RetryDelay, stoppingToken);
-            }
-        }
+        await RedisRetry.UntilDone(logger, "publishing the councils", MaxRetryDelay).ExecuteAsync(
+            async _ => await publisher.PublishAsync(councils, reason),
+            stoppingToken);
+        state.Complete(councils.Count, examples.Count, reference.Councils.Count, reference.Rejects.Count);
     }
 
     private IReadOnlyList<CouncilProfile> LoadExamples(string folder)
@@ -142,7 +133,4 @@ public sealed partial class CouncilSeedWorker(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "No councils to publish; recommenders keep the examples they ship with")]
     private static partial void LogNothingToPublish(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis not ready for publishing councils yet ({Reason}); retrying")]
-    private static partial void LogRedisNotReady(ILogger logger, string reason);
 }

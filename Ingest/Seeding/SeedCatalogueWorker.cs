@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Options;
-using Recommend.Core.Practices;
+using Recommend.Contracts.Practices;
 using Recommend.Ingest.Publishing;
+using Recommend.Ingest.Submissions;
+using Recommend.ServiceDefaults.Redis;
 using StackExchange.Redis;
 
 namespace Recommend.Ingest.Seeding;
@@ -8,16 +10,17 @@ namespace Recommend.Ingest.Seeding;
 /// <summary>
 /// On start, loads the project's seed catalogue, reports every rejected record, and publishes the
 /// rest as an index version. Re-running publishes nothing new (the version is a content hash).
-/// Retries while Redis is not reachable yet; marks itself done for the readiness check.
+/// Retries while Redis is slow or not reachable yet; marks itself done for the readiness check.
 /// </summary>
 public sealed partial class SeedCatalogueWorker(
     IOptions<SeedOptions> options,
     IndexPublisher publisher,
+    IConnectionMultiplexer redis,
     SeedState state,
     IngestTelemetry telemetry,
     ILogger<SeedCatalogueWorker> logger) : BackgroundService
 {
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -42,20 +45,16 @@ public sealed partial class SeedCatalogueWorker(
         telemetry.RecordRejected(catalogue.Rejects.Count, "seed");
         LogLoaded(logger, catalogue.Practices.Count, catalogue.Rejects.Count, folder);
 
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
+        // Practices submitted through the stream since the first start stay in the catalogue.
+        var practices = catalogue.Practices;
+        var outcome = await RedisRetry.UntilDone(logger, "publishing the seed catalogue", MaxRetryDelay).ExecuteAsync(
+            async token =>
             {
-                var outcome = await publisher.PublishAsync(catalogue.Practices, "seed catalogue", stoppingToken);
-                state.Complete(outcome.Version, catalogue.Practices.Count, catalogue.Rejects.Count);
-                return;
-            }
-            catch (Exception ex) when (ex is RedisException or TimeoutException)
-            {
-                LogRedisNotReady(logger, ex.Message);
-                await Task.Delay(RetryDelay, stoppingToken);
-            }
-        }
+                practices = await StreamedPractices.MergeAsync(redis.GetDatabase(), catalogue.Practices);
+                return await publisher.PublishAsync(practices, "seed catalogue", token);
+            },
+            stoppingToken);
+        state.Complete(outcome.Version, practices.Count, catalogue.Rejects.Count);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seed catalogue: {Count} practices valid, {Rejected} rejected, from {Folder}")]
@@ -66,7 +65,4 @@ public sealed partial class SeedCatalogueWorker(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Seed catalogue folder {Folder} is missing; nothing to publish")]
     private static partial void LogSeedMissing(ILogger logger, string folder);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis not ready for publishing yet ({Reason}); retrying")]
-    private static partial void LogRedisNotReady(ILogger logger, string reason);
 }

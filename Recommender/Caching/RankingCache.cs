@@ -1,105 +1,51 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
+using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
-using Recommend.Core.Recommendations;
-using Recommend.Core.Storage;
-using StackExchange.Redis;
+using Recommend.Contracts.Recommendations;
+using Recommend.Contracts.Storage;
 
 namespace Recommend.Recommender.Caching;
 
 /// <summary>
-/// Rankings cached in Redis under the index version and the request's canonical hash, with a TTL.
-/// Fails open: when Redis is not connected the ranking is computed without touching Redis (no
-/// waiting on timeouts), and the cache is used again as soon as the connection is back.
-/// Identical requests arriving together share one computation (no stampede).
+/// Rankings cached in Redis under the index version and the request's canonical hash, with a TTL,
+/// through <see cref="HybridCache"/>: identical requests arriving together share one computation
+/// (its stampede protection), and the Redis level is <see cref="RedisRankingStore"/>, which fails
+/// open. The memory level is kept short (<see cref="RankingCacheOptions.LocalTimeToLive"/>): the
+/// gateway keeps the longer in-memory copy in front of every replica; this one only covers the
+/// moment between HybridCache handing out a computed ranking and the ranking reaching Redis.
 /// </summary>
-public sealed partial class RankingCache(
-    IConnectionMultiplexer redis,
-    IOptions<RankingCacheOptions> options,
-    RecommenderTelemetry telemetry,
-    ILogger<RankingCache> logger)
+public sealed class RankingCache(HybridCache cache, IOptions<RankingCacheOptions> options, RecommenderTelemetry telemetry)
 {
-    private readonly ConcurrentDictionary<string, Lazy<Task<RecommendationResponse>>> _inFlight = new(StringComparer.Ordinal);
-
     public async Task<RecommendationResponse> GetOrComputeAsync(
         string version,
         string requestHash,
-        Func<RecommendationResponse> compute,
+        Func<CancellationToken, ValueTask<RecommendationResponse>> compute,
         CancellationToken cancellationToken)
     {
-        var key = StoreKeys.CachedRanking(version, requestHash);
-        var cached = await TryReadAsync(key);
-        if (cached is not null)
+        var entry = new HybridCacheEntryOptions
         {
-            telemetry.RecordCacheHit();
-            return cached with { Cached = true };
+            Expiration = options.Value.TimeToLive,
+            LocalCacheExpiration = options.Value.LocalTimeToLive,
+        };
+
+        var computed = false;
+        var response = await cache.GetOrCreateAsync(
+            StoreKeys.CachedRanking(version, requestHash),
+            token =>
+            {
+                computed = true;
+                telemetry.RecordCacheMiss();
+                return compute(token);
+            },
+            entry,
+            cancellationToken: cancellationToken);
+
+        if (computed)
+        {
+            return response;
         }
 
-        telemetry.RecordCacheMiss();
-        var shared = _inFlight.GetOrAdd(key, k => new Lazy<Task<RecommendationResponse>>(() => ComputeAndStoreAsync(k, compute)));
-        try
-        {
-            return await shared.Value.WaitAsync(cancellationToken);
-        }
-        finally
-        {
-            _inFlight.TryRemove(new KeyValuePair<string, Lazy<Task<RecommendationResponse>>>(key, shared));
-        }
+        // Read from memory or Redis, or shared with the identical request that computed it.
+        telemetry.RecordCacheHit();
+        return response with { Cached = true };
     }
-
-    private async Task<RecommendationResponse> ComputeAndStoreAsync(string key, Func<RecommendationResponse> compute)
-    {
-        // Yield so the ranking runs off the caller's stack, and every waiter shares this one task.
-        await Task.Yield();
-        var response = compute();
-        await TryWriteAsync(key, response);
-        return response;
-    }
-
-    private async Task<RecommendationResponse?> TryReadAsync(string key)
-    {
-        if (!redis.IsConnected)
-        {
-            telemetry.RecordCacheError();
-            return null;
-        }
-
-        try
-        {
-            var value = await redis.GetDatabase().StringGetAsync(key);
-            return value.IsNullOrEmpty ? null : JsonSerializer.Deserialize((byte[])value!, RecommendationJsonContext.Default.RecommendationResponse);
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException or JsonException)
-        {
-            telemetry.RecordCacheError();
-            LogCacheReadFailed(logger, ex.Message);
-            return null;
-        }
-    }
-
-    private async Task TryWriteAsync(string key, RecommendationResponse response)
-    {
-        if (!redis.IsConnected)
-        {
-            telemetry.RecordCacheError();
-            return;
-        }
-
-        try
-        {
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(response, RecommendationJsonContext.Default.RecommendationResponse);
-            await redis.GetDatabase().StringSetAsync(key, bytes, options.Value.TimeToLive, flags: CommandFlags.FireAndForget);
-        }
-        catch (Exception ex) when (ex is RedisException or TimeoutException)
-        {
-            telemetry.RecordCacheError();
-            LogCacheWriteFailed(logger, ex.Message);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Ranking cache read skipped: {Reason}")]
-    private static partial void LogCacheReadFailed(ILogger logger, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Ranking cache write skipped: {Reason}")]
-    private static partial void LogCacheWriteFailed(ILogger logger, string reason);
 }

@@ -1,4 +1,4 @@
-using Recommend.Core.Ranking;
+using Recommend.Matching.Ranking;
 
 namespace Recommend.Recommender.Index;
 

@@ -1,5 +1,6 @@
-using Recommend.Core.Ranking;
-using Recommend.Core.Storage;
+using Recommend.Matching.Ranking;
+using Recommend.Contracts.Storage;
+using Recommend.ServiceDefaults.Redis;
 using StackExchange.Redis;
 
 namespace Recommend.Recommender.Index;
@@ -7,7 +8,7 @@ namespace Recommend.Recommender.Index;
 /// <summary>
 /// Keeps the in-memory index on the current version in Redis: loads at start (waiting for ingest
 /// to publish), reloads on the publish event, and polls as a safety net for missed events. When
-/// Redis is down the index already in memory keeps serving.
+/// Redis is slow or down the index already in memory keeps serving, and loading resumes by itself.
 /// </summary>
 public sealed partial class IndexLoader(
     IConnectionMultiplexer redis,
@@ -18,43 +19,23 @@ public sealed partial class IndexLoader(
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan StartupRetry = TimeSpan.FromSeconds(1);
-    private readonly SemaphoreSlim _reloadSignal = new(0);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        new RedisFollower(redis, RedisChannel.Literal(StoreKeys.IndexPublishedChannel), logger, "loading the current index version")
+            .RunAsync(RefreshAsync, StartupRetry, PollInterval, stoppingToken);
+
+    private async Task<bool> RefreshAsync(CancellationToken cancellationToken)
     {
-        var subscribed = false;
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            try
-            {
-                // Subscribe once Redis answers: subscribing to an unreachable server throws.
-                if (!subscribed && redis.IsConnected)
-                {
-                    await redis.GetSubscriber().SubscribeAsync(RedisChannel.Literal(StoreKeys.IndexPublishedChannel), (_, _) => _reloadSignal.Release());
-                    subscribed = true;
-                }
-
-                await LoadIfChangedAsync(stoppingToken);
-            }
-            catch (RedisException ex)
-            {
-                LogRedisUnavailable(logger, ex.Message);
-            }
-            catch (InvalidDataException ex)
-            {
-                LogBadIndex(logger, ex.Message);
-            }
-
-            var wait = holder.Current is null ? StartupRetry : PollInterval;
-            try
-            {
-                await _reloadSignal.WaitAsync(wait, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+            await LoadIfChangedAsync(cancellationToken);
         }
+        catch (InvalidDataException ex)
+        {
+            LogBadIndex(logger, ex.Message);
+        }
+
+        return holder.Current is not null;
     }
 
     private async Task LoadIfChangedAsync(CancellationToken cancellationToken)
@@ -86,17 +67,8 @@ public sealed partial class IndexLoader(
         LogLoaded(logger, version, index.Practices.Count);
     }
 
-    public override void Dispose()
-    {
-        _reloadSignal.Dispose();
-        base.Dispose();
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded index version {Version} with {Count} practices")]
     private static partial void LogLoaded(ILogger logger, string version, int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Redis unavailable while checking the index version; serving the index in memory ({Reason})")]
-    private static partial void LogRedisUnavailable(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not load the current index version: {Reason}")]
     private static partial void LogBadIndex(ILogger logger, string reason);

@@ -1,4 +1,4 @@
-using Recommend.Core.Text.Semantic;
+using Recommend.Matching.Text.Semantic;
 
 namespace Recommend.Recommender.Index;
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Recommend.Core.Practices;
+using Recommend.Contracts.Practices;
 using Recommend.Recommender.Index;
 
 namespace Recommend.Recommender.Practices;

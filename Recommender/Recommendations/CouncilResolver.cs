@@ -1,7 +1,8 @@
-using Recommend.Core.Councils;
-using Recommend.Core.Ranking;
-using Recommend.Core.Recommendations;
-using Recommend.Recommender.Councils;
+using Recommend.Contracts.Councils;
+using Recommend.Matching.Ranking;
+using Recommend.Contracts.Recommendations;
+using Recommend.ServiceDefaults.Councils;
+using Recommend.Recommender.Feedback;
 
 namespace Recommend.Recommender.Recommendations;
 
@@ -10,7 +11,7 @@ namespace Recommend.Recommender.Recommendations;
 /// facts (overridden by any profile fields given) and its nearest councils. An unknown code is a
 /// 400 with suggestions, never a silent "no council".
 /// </summary>
-public sealed class CouncilResolver(CouncilRegistry registry)
+public sealed class CouncilResolver(CouncilRegistry registry, FeedbackAdoptions feedbackAdoptions)
 {
     /// <summary>Neighbours considered for "adopted by councils like you".</summary>
     private const int NeighbourCount = ContextMatcher.LooseNeighbourRank;
@@ -55,7 +56,10 @@ public sealed class CouncilResolver(CouncilRegistry registry)
             new CouncilRankingContext(
                 context,
                 neighbours.Select((n, i) => (n.Council.Code, Rank: i + 1)).ToDictionary(x => x.Code, x => x.Rank, StringComparer.OrdinalIgnoreCase),
-                [.. neighbours.Take(NamesShown).Select(n => n.Council.Name)]),
+                [.. neighbours.Take(NamesShown).Select(n => n.Council.Name)])
+            {
+                FeedbackAdopters = feedbackAdoptions.Current,
+            },
             null);
     }
 }

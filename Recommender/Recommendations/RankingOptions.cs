@@ -1,4 +1,4 @@
-using Recommend.Core.Ranking;
+using Recommend.Contracts.Recommendations;
 
 namespace Recommend.Recommender.Recommendations;
 

@@ -1,8 +1,11 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Recommend.Core.Ranking;
-using Recommend.Core.Recommendations;
+using Recommend.Matching.Ranking;
+using Recommend.Contracts.Recommendations;
+using Recommend.Recommender.Admission;
 using Recommend.Recommender.Caching;
+using Recommend.Recommender.Feedback;
 using Recommend.Recommender.Index;
 using Recommend.ServiceDefaults.Http;
 
@@ -24,7 +27,9 @@ public static class RecommendationsApi
         PracticeRanker ranker,
         CouncilResolver councils,
         RankingCache cache,
+        AnsweredRequests answered,
         RecommenderTelemetry telemetry,
+        RankingAdmission admission,
         CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync(httpRequest, RecommendationJsonContext.Default.RecommendationRequest, cancellationToken);
@@ -56,15 +61,31 @@ public static class RecommendationsApi
 
         // The canonical code goes into the cache key: "con", "CON" and "E06000052" are one council.
         request = request with { Council = council.Context?.Council.Code };
-        var response = await cache.GetOrComputeAsync(index.Version, request.CacheKey, () =>
+        var requestHash = request.CacheKey;
+        try
         {
-            using var activity = RecommenderTelemetry.Source.StartActivity("rank");
-            activity?.SetTag("recommend.index_version", index.Version);
-            var stopwatch = Stopwatch.StartNew();
-            var ranked = ranker.Rank(index, request, council.Context);
-            telemetry.RecordRanking(stopwatch.Elapsed);
-            return ranked;
-        }, cancellationToken);
-        return TypedResults.Ok(response);
+            var response = await cache.GetOrComputeAsync(index.Version, requestHash, async token =>
+            {
+                // Only a cache miss waits for a turn to rank (RankingAdmission says why).
+                using var turn = await admission.EnterAsync(token);
+                answered.Remember(request, requestHash);
+                using var activity = RecommenderTelemetry.Source.StartActivity("rank");
+                activity?.SetTag("recommend.index_version", index.Version);
+                var stopwatch = Stopwatch.StartNew();
+                var ranked = ranker.Rank(index, request, council.Context);
+                telemetry.RecordRanking(stopwatch.Elapsed);
+                return ranked;
+            }, cancellationToken);
+            return TypedResults.Ok(response);
+        }
+        catch (RankingBusyException busy)
+        {
+            // The gateway's resilience handler tries another replica on a 503, then relays it with Retry-After.
+            httpRequest.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(busy.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Problem(
+                title: "The recommender is busy",
+                detail: "Every ranking slot and the queue are taken; try again in a moment.",
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
     }
 }

@@ -37,14 +37,15 @@ public static class JsonBody
         catch (JsonException ex)
         {
             var field = string.IsNullOrEmpty(ex.Path) || ex.Path == "$" ? "body" : ex.Path.TrimStart('$', '.');
-            var reason = ex.Message.Contains("could not be mapped", StringComparison.Ordinal)
+            var reason = JsonPathWalker.NamesUnknownMember(typeInfo, ex.Path)
                 ? "Unknown field."
                 : ex.Path is null or "$" ? "The body is not valid JSON (or not an object)." : "Wrong type or malformed value.";
             return Fail<T>(field, reason);
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            return Fail<T>("body", "The request body is too large.");
+            // Only known once read (a chunked body has no Content-Length): the caller answers 413, not 400.
+            return Fail<T>("body", "The request body is too large.") with { TooLarge = true };
         }
         catch (BadHttpRequestException)
         {
@@ -54,5 +55,11 @@ public static class JsonBody
     }
 }
 
-/// <summary>Either a value or the field errors that explain why there is none.</summary>
-public sealed record JsonBodyResult<T>(T? Value, Dictionary<string, string[]>? Errors) where T : class;
+/// <summary>
+/// Either a value or the field errors that explain why there is none; <see cref="TooLarge"/> when
+/// the body went over the request's size limit while being read.
+/// </summary>
+public sealed record JsonBodyResult<T>(T? Value, Dictionary<string, string[]>? Errors) where T : class
+{
+    public bool TooLarge { get; init; }
+}

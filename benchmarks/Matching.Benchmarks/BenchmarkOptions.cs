@@ -33,7 +33,7 @@ public sealed record BenchmarkOptions(string? SciFactFolder, int[] SyntheticSize
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
-            if (File.Exists(Path.Combine(folder.FullName, "Recommend.slnx")))
+            if (File.Exists(Path.Combine(folder.FullName, "Recommend.sln")))
             {
                 return folder.FullName;
             }

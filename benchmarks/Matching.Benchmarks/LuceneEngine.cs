@@ -7,7 +7,7 @@ using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
-using Recommend.Core.Text;
+using Recommend.Matching.Text;
 
 namespace Recommend.Benchmarks;
 

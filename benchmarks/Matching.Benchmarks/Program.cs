@@ -4,12 +4,12 @@ using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Recommend.Benchmarks;
-using Recommend.Core.Evaluation;
-using Recommend.Core.Text;
-using Recommend.Core.Text.Analysis;
-using Recommend.Core.Text.Hybrid;
-using Recommend.Core.Text.Lexical;
-using Recommend.Core.Text.Semantic;
+using Recommend.Matching.Evaluation;
+using Recommend.Matching.Text;
+using Recommend.Matching.Text.Analysis;
+using Recommend.Matching.Text.Hybrid;
+using Recommend.Matching.Text.Lexical;
+using Recommend.Matching.Text.Semantic;
 
 // One process, three corpora (SciFact when ../shared/data is present, synthetic 10k and 100k),
 // ours and Lucene.Net on the same documents and queries, single-threaded, warmed up before timing.

@@ -1,4 +1,4 @@
-using Recommend.Core.Text;
+using Recommend.Matching.Text;
 
 namespace Recommend.Benchmarks;
 

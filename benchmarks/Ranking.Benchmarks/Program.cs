@@ -5,14 +5,14 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Recommend.Benchmarks;
 using Recommend.Benchmarks.Ranking;
-using Recommend.Core.Councils;
-using Recommend.Core.Practices;
-using Recommend.Core.Ranking;
-using Recommend.Core.Recommendations;
-using Recommend.Core.Text;
-using Recommend.Core.Text.Analysis;
-using Recommend.Core.Text.Hybrid;
-using Recommend.Core.Text.Semantic;
+using Recommend.Contracts.Councils;
+using Recommend.Contracts.Practices;
+using Recommend.Matching.Ranking;
+using Recommend.Contracts.Recommendations;
+using Recommend.Matching.Text;
+using Recommend.Matching.Text.Analysis;
+using Recommend.Matching.Text.Hybrid;
+using Recommend.Matching.Text.Semantic;
 
 // Uncached ranking on a large synthetic catalogue, as the recommender does it on a cache miss:
 // PracticeRanker.Rank for a council request (query embedding, BM25 + dense fusion, context match,

@@ -28,7 +28,7 @@ public sealed record RankingBenchmarkOptions(int Practices, int Challenges, int 
     {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
-            if (File.Exists(Path.Combine(folder.FullName, "Recommend.slnx")))
+            if (File.Exists(Path.Combine(folder.FullName, "Recommend.sln")))
             {
                 return folder.FullName;
             }

@@ -1,5 +1,5 @@
-using Recommend.Core.Councils;
-using Recommend.Core.Practices;
+using Recommend.Contracts.Councils;
+using Recommend.Contracts.Practices;
 
 namespace Recommend.Benchmarks.Ranking;
 

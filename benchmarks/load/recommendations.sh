@@ -3,7 +3,8 @@
 # on the same machine with the same wrk settings (the ceiling), and the same hello answering a body
 # as large as the recommendation (to tell the size of the answer from the gateway's own work).
 # Loopback only; every step is bounded in time. The app must already be running, in Release:
-# ./run.sh --headless (from the repository).
+# ./run.sh --headless --Parameters:rate-limit-per-second=0 (from the repository): the gateway limits
+# each client address (docs/security.md), and all of wrk comes from one.
 #
 #   benchmarks/load/recommendations.sh [gateway-url]        default http://localhost:5080
 #   optional: DURATION=10s CONNECTIONS=64 THREADS=2 WARMUP=10s HELLO_PORT=5099 SKIP_HELLO=1 SKIP_UNCACHED=1
@@ -12,6 +13,7 @@
 # adds the responses counted by status and how many said "cached": true).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+scripts/ensure-packages.sh wrk curl jq
 
 GATEWAY="${1:-http://localhost:5080}"
 DURATION="${DURATION:-10s}"

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using StackExchange.Redis;
 
 namespace Recommend.EndToEnd.Tests;
 
@@ -18,6 +19,12 @@ public sealed class AppFixture : IAsyncLifetime
 
     public Uri GatewayUrl { get; private set; } = null!;
 
+    /// <summary>The app's Redis, to check what the services stored (never to set up answers).</summary>
+    public IConnectionMultiplexer Redis { get; private set; } = null!;
+
+    /// <summary>The key the app is started with (AppHost parameter api-key), for the write endpoints.</summary>
+    public const string ApiKey = "e2e-test-key-5b1d";
+
     public async Task InitializeAsync()
     {
         Environment.SetEnvironmentVariable("ASPIRE_ALLOW_UNSECURED_TRANSPORT", "true");
@@ -27,6 +34,10 @@ public sealed class AppFixture : IAsyncLifetime
             "--Recommend:RedisMode=local",
             "--Recommend:GatewayPort=0",
             $"--Recommend:RedisDataDirectory={_redisData}",
+            $"--Parameters:api-key={ApiKey}",
+            // Every request here comes from one address (the fuzzer alone sends 2,400), so the per-client
+            // limit is off: it is tested in process (tests/Gateway.Tests/Security/GatewaySecurityTests.cs).
+            "--Parameters:rate-limit-per-second=0",
         ]);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
 
@@ -36,11 +47,17 @@ public sealed class AppFixture : IAsyncLifetime
         await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", cancellation.Token);
         Gateway = App.CreateHttpClient("gateway");
         GatewayUrl = Gateway.BaseAddress!;
+        Redis = await ConnectionMultiplexer.ConnectAsync((await App.GetConnectionStringAsync("cache", cancellation.Token))!);
     }
 
     public async Task DisposeAsync()
     {
         Gateway?.Dispose();
+        if (Redis is not null)
+        {
+            await Redis.DisposeAsync();
+        }
+
         if (App is not null)
         {
             await App.DisposeAsync();

@@ -58,4 +58,24 @@ public sealed class AppHostModelTests
             Assert.Contains("cache", waits);
         }
     }
+
+    [Theory]
+    [InlineData(new string[0], 2)]
+    [InlineData(new[] { "--Recommend:RecommenderReplicas=3" }, 3)]
+    public async Task RecommenderRunsTwoReplicasUnlessConfiguredOtherwise(string[] args, int replicas)
+    {
+        await using var builder = await BuildModelAsync(args);
+        var recommender = builder.Resources.Single(r => r.Name == "recommender");
+
+        Assert.Equal(replicas, recommender.Annotations.OfType<ReplicaAnnotation>().Single().Replicas);
+    }
+
+    [Fact]
+    public async Task GatewayHealthOnTheDashboardComesFromItsReadinessReport()
+    {
+        await using var builder = await BuildModelAsync();
+        var gateway = builder.Resources.Single(r => r.Name == "gateway");
+
+        Assert.Contains(gateway.Annotations.OfType<HealthCheckAnnotation>(), h => h.Key == "gateway_readiness_report");
+    }
 }

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Recommend.Contracts.Recommendations;
+using Recommend.Contracts.Storage;
 
 namespace Recommend.EndToEnd.Tests;
 
@@ -32,15 +34,32 @@ public sealed class RecommendationsEndToEndTests(AppFixture fixture)
     [Fact]
     public async Task AskingTwiceServesTheSecondAnswerFromTheRedisCache()
     {
-        var request = new { challenge = "help young people into apprenticeships " + Guid.NewGuid().ToString("N")[..6] };
-        using var first = await fixture.Gateway.PostAsJsonAsync("/api/v1/recommendations", request);
-        using var second = await fixture.Gateway.PostAsJsonAsync("/api/v1/recommendations", request);
+        var request = new RecommendationRequest { Challenge = "help young people into apprenticeships " + Guid.NewGuid().ToString("N")[..6] };
+        using var first = await AskAsync(fixture.Gateway, request);
+        Assert.False(first.RootElement.GetProperty("cached").GetBoolean());
+        var version = first.RootElement.GetProperty("index_version").GetString()!;
 
-        using var firstBody = JsonDocument.Parse(await first.Content.ReadAsStringAsync());
-        using var secondBody = JsonDocument.Parse(await second.Content.ReadAsStringAsync());
-        Assert.False(firstBody.RootElement.GetProperty("cached").GetBoolean());
-        Assert.True(secondBody.RootElement.GetProperty("cached").GetBoolean());
-        Assert.Equal(firstBody.RootElement.GetProperty("index_version").GetString(), secondBody.RootElement.GetProperty("index_version").GetString());
+        // The recommender stored the ranking in Redis under the index version, with a TTL ...
+        var key = StoreKeys.CachedRanking(version, NormalisedRequest.From(request).CacheKey);
+        var ttl = await fixture.Redis.GetDatabase().KeyTimeToLiveAsync(key);
+        Assert.True(ttl > TimeSpan.Zero, $"no cached ranking with a TTL at {key}");
+
+        // ... and answers the second ask from there: asked directly, since the gateway's memory would answer first.
+        using var recommender = fixture.App.CreateHttpClient("recommender");
+        using var second = await AskAsync(recommender, request);
+        Assert.True(second.RootElement.GetProperty("cached").GetBoolean());
+        Assert.Equal(version, second.RootElement.GetProperty("index_version").GetString());
+        Assert.Equal(first.RootElement.GetProperty("results").GetRawText(), second.RootElement.GetProperty("results").GetRawText());
+
+        using var third = await AskAsync(fixture.Gateway, request);
+        Assert.True(third.RootElement.GetProperty("cached").GetBoolean());
+    }
+
+    private static async Task<JsonDocument> AskAsync(HttpClient client, RecommendationRequest request)
+    {
+        using var response = await client.PostAsJsonAsync("/api/v1/recommendations", new { challenge = request.Challenge });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

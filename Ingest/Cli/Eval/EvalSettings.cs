@@ -1,6 +1,6 @@
-using Recommend.Core.Text.Analysis;
-using Recommend.Core.Text.Hybrid;
-using Recommend.Core.Text.Lexical;
+using Recommend.Matching.Text.Analysis;
+using Recommend.Matching.Text.Hybrid;
+using Recommend.Matching.Text.Lexical;
 
 namespace Recommend.Ingest.Cli.Eval;
 

@@ -1,7 +1,7 @@
-using Recommend.Core.Evaluation;
-using Recommend.Core.Text;
-using Recommend.Core.Text.Hybrid;
-using Recommend.Core.Text.Lexical;
+using Recommend.Matching.Evaluation;
+using Recommend.Matching.Text;
+using Recommend.Matching.Text.Hybrid;
+using Recommend.Matching.Text.Lexical;
 
 namespace Recommend.Ingest.Cli.Eval;
 
@@ -28,7 +28,7 @@ public sealed class HybridEvalMode : IEvalMode
 
     public IReadOnlyList<TuningCandidate> Candidates(IReadOnlyList<TextDocument> corpus, EvalSettings settings, TextWriter progress)
     {
-        var dense = new Lazy<Core.Text.Semantic.DenseIndex>(() => EmbeddingCache.LoadOrBuild(corpus, QueryEmbeddings.Embedder, settings.CacheDirectory, progress));
+        var dense = new Lazy<Matching.Text.Semantic.DenseIndex>(() => EmbeddingCache.LoadOrBuild(corpus, QueryEmbeddings.Embedder, settings.CacheDirectory, progress));
         var lexicalVariants = new[]
         {
             settings,

@@ -1,5 +1,5 @@
-using Recommend.Core.Evaluation;
-using Recommend.Core.Text;
+using Recommend.Matching.Evaluation;
+using Recommend.Matching.Text;
 
 namespace Recommend.Ingest.Cli.Eval;
 

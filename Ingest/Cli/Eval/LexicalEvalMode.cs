@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using Recommend.Core.Evaluation;
-using Recommend.Core.Text;
-using Recommend.Core.Text.Lexical;
+using Recommend.Matching.Evaluation;
+using Recommend.Matching.Text;
+using Recommend.Matching.Text.Lexical;
 
 namespace Recommend.Ingest.Cli.Eval;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Recommend.Core.Text.Semantic;
+using Recommend.Matching.Text.Semantic;
 
 namespace Recommend.Ingest.Cli.Eval;
 

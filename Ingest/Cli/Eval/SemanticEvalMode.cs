@@ -1,6 +1,6 @@
-using Recommend.Core.Evaluation;
-using Recommend.Core.Text;
-using Recommend.Core.Text.Hybrid;
+using Recommend.Matching.Evaluation;
+using Recommend.Matching.Text;
+using Recommend.Matching.Text.Hybrid;
 
 namespace Recommend.Ingest.Cli.Eval;
 

@@ -340,8 +340,49 @@ public sealed partial class RecommendationPageTests(AppFixture app, BrowserFixtu
         var detail = page.Locator("#detail-1");
         await Expect(detail.Locator(".description")).ToBeVisibleAsync();
         await Expect(detail.GetByRole(AriaRole.Heading, new() { Name = "Evidence" })).ToBeVisibleAsync();
-        var source = detail.GetByRole(AriaRole.Link, new() { Name = $"Read the source: {first.GetProperty("source").GetString()}" });
+        var sourceName = first.GetProperty("source").GetString();
+        var linkName = first.GetProperty("source_url_kind").GetString() == "general" ? $"Read the source: organisation site ({sourceName})" : $"Read the source: {sourceName}";
+        var source = detail.GetByRole(AriaRole.Link, new() { Name = linkName });
         await Expect(source).ToHaveAttributeAsync("href", first.GetProperty("source_url").GetString()!);
+        session.AssertNoScriptErrors();
+    }
+
+    [Fact]
+    public async Task ALevelSetAgainstTheMappingShowsWhyInTheListAndTheDetail()
+    {
+        await using var session = await OpenPageAsync();
+        var page = session.Page;
+
+        await page.GetByLabel("Your challenge, in your own words").FillAsync("Mockingbird family model for foster care");
+        var answer = await SubmitAndReadAnswerAsync(page);
+        var reason = answer.GetProperty("results").EnumerateArray()
+            .Select(r => r.GetProperty("practice"))
+            .First(p => p.GetProperty("id").GetString() == "mockingbird-fostering-model")
+            .GetProperty("evidence_level_reason").GetString()!;
+
+        var item = page.Locator("#results > li[data-practice-id='mockingbird-fostering-model']");
+        await Expect(item.Locator(".level-reason")).ToHaveTextAsync($"Why this level: {reason}");
+        await item.Locator(".title-button").ClickAsync();
+        await Expect(item.Locator(".detail dd").Filter(new() { HasText = reason })).ToBeVisibleAsync();
+        session.AssertNoScriptErrors();
+    }
+
+    [Fact]
+    public async Task AGeneralLinkSaysItIsTheOrganisationSite()
+    {
+        await using var session = await OpenPageAsync();
+        var page = session.Page;
+
+        await page.GetByLabel("Your challenge, in your own words").FillAsync("homeless hostels evidence gap map");
+        var answer = await SubmitAndReadAnswerAsync(page);
+        var general = answer.GetProperty("results").EnumerateArray()
+            .Select(r => r.GetProperty("practice"))
+            .First(p => p.GetProperty("source_url_kind").GetString() == "general");
+
+        var item = page.Locator($"#results > li[data-practice-id='{general.GetProperty("id").GetString()}']");
+        var link = item.Locator(".badges a");
+        await Expect(link).ToHaveTextAsync($"Source: organisation site ({general.GetProperty("source").GetString()})");
+        await Expect(link).ToHaveAttributeAsync("href", general.GetProperty("source_url").GetString()!);
         session.AssertNoScriptErrors();
     }
 
@@ -350,12 +391,16 @@ public sealed partial class RecommendationPageTests(AppFixture app, BrowserFixtu
     {
         await using var session = await OpenPageAsync();
         var page = session.Page;
-        var find = page.GetByRole(AriaRole.Button, new() { Name = "Find practices" });
 
         await page.GetByLabel("Your challenge, in your own words").FillAsync($"support young carers at school {Guid.NewGuid():N}"[..40]);
-        await find.ClickAsync();
-        await Expect(page.Locator("#cached")).ToHaveTextAsync("Ranked just now.");
-        await find.ClickAsync();
+        var first = await SubmitAndReadAnswerAsync(page);
+        // A new question is ranked afresh, except when the gateway's retry of a slow first attempt (3 s,
+        // a cold replica on a crowded machine) can find or join the ranking that attempt computed: the recommender
+        // then rightly says "cached" the first time (seen once, at load 80). The page must
+        // show what the answer says, either way.
+        await Expect(page.Locator("#cached")).ToHaveTextAsync(first.GetProperty("cached").GetBoolean() ? AnsweredFromTheCache() : RankedJustNow());
+        var second = await SubmitAndReadAnswerAsync(page);
+        Assert.True(second.GetProperty("cached").GetBoolean(), "the same question asked again was ranked again");
         await Expect(page.Locator("#cached")).ToContainTextAsync("Answered from the cache");
         session.AssertNoScriptErrors();
     }
@@ -408,6 +453,12 @@ public sealed partial class RecommendationPageTests(AppFixture app, BrowserFixtu
 
     [GeneratedRegex(@"^(Ranked just now\.|Answered from the cache)")]
     private static partial Regex CacheWording();
+
+    [GeneratedRegex(@"^Ranked just now\.$")]
+    private static partial Regex RankedJustNow();
+
+    [GeneratedRegex("^Answered from the cache")]
+    private static partial Regex AnsweredFromTheCache();
 
     [GeneratedRegex(@"^Evidence level [3-5] of 5$")]
     private static partial Regex LevelThreeOrMore();

@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+
+namespace Recommend.Contracts.Feedback;
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
+[JsonSerializable(typeof(FeedbackRequest))]
+public sealed partial class FeedbackJsonContext : JsonSerializerContext;

@@ -1,6 +1,0 @@
-using Recommend.Core.Tabular;
-
-namespace Recommend.Core.Councils;
-
-/// <summary>What an import produced: every row read is either in <see cref="Councils"/> or in <see cref="Rejects"/>.</summary>
-public sealed record CouncilImportResult(int RowsRead, IReadOnlyList<CouncilProfile> Councils, IReadOnlyList<RowReject> Rejects);

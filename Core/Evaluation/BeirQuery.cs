@@ -1,4 +1,0 @@
-namespace Recommend.Core.Evaluation;
-
-/// <summary>A BEIR query: its id and text.</summary>
-public sealed record BeirQuery(string Id, string Text);

@@ -1,4 +1,0 @@
-namespace Recommend.Core.Evaluation;
-
-/// <summary>One line of a run: a document id and the score the system gave it.</summary>
-public readonly record struct RankedDocument(string DocId, double Score);

@@ -1,0 +1,8 @@
+namespace Recommend.Ingest.Import.Practices;
+
+/// <summary>The input formats the catalogue importer reads.</summary>
+public enum ImportFormat
+{
+    Csv,
+    JsonLines,
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Text;
+using Recommend.Matching.Evaluation;
+using ScottPlot;
+
+namespace Recommend.Ingest.Training;
+
+/// <summary>
+/// The retraining report a researcher reads before publishing: report.md (overall and per-area
+/// nDCG@10 and Recall@100, new against current, the decision) and ndcg-by-area.png (the per-area
+/// comparison as a bar chart, drawn by ScottPlot with its own fonts, so it renders on a headless server).
+/// </summary>
+public static class RetrainReport
+{
+    public const string MarkdownFile = "report.md";
+    public const string ChartFile = "ndcg-by-area.png";
+
+    public static async Task<string> WriteAsync(RetrainResult result, RetrainOptions options, string folder, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(folder);
+        var areas = Areas(result);
+        WriteChart(result, areas, Path.Combine(folder, ChartFile));
+        var path = Path.Combine(folder, MarkdownFile);
+        await File.WriteAllTextAsync(path, Markdown(result, options, areas), new UTF8Encoding(false), cancellationToken);
+        return path;
+    }
+
+    private static List<string> Areas(RetrainResult result) =>
+        [.. result.AreaOf.Values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    private static EvaluationReport ForArea(EvaluationReport report, RetrainResult result, string area) =>
+        report.Subset(result.AreaOf.Where(p => p.Value == area).Select(p => p.Key).ToHashSet(StringComparer.Ordinal));
+
+    private static string Markdown(RetrainResult result, RetrainOptions options, List<string> areas)
+    {
+        static string F(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
+        static string D(double value) => (value >= 0 ? "+" : "") + value.ToString("0.0000", CultureInfo.InvariantCulture);
+        static string P(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"# Retraining report: {result.Version}");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"- command: `{options.Command}`");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- created: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, in {result.Elapsed.TotalSeconds:0.0} s");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- catalogue: {result.Practices} practices; feedback for {result.FeedbackPractices}{(options.UseFeedback ? "" : " (--feedback not given)")}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- judgments: `{options.JudgmentsFolder}`: {result.TrainQueries} training queries ({result.TrainingRows} candidate rows), {result.New.Queries.Count} held out (every {HeldOutSplit.Every}rd query of each service area)");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- reranker: ML.NET LightGbm LambdaRank over the score parts, the lexical and semantic halves of the text match, adoption and feedback");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- compared with: {result.ComparedWith}");
+        text.AppendLine();
+        text.AppendLine("## Held-out queries");
+        text.AppendLine();
+        text.AppendLine("| ranking | nDCG@10 | Recall@100 |");
+        text.AppendLine("|---|---:|---:|");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| new ({result.Version}) | {F(result.New.MeanNdcg10)} | {F(result.New.MeanRecall100)} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| {result.ComparedWith} | {F(result.Current.MeanNdcg10)} | {F(result.Current.MeanRecall100)} |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| refitted text pipeline, weighted sum (no reranker) | {F(result.Weighted.MeanNdcg10)} | {F(result.Weighted.MeanRecall100)} |");
+        text.AppendLine();
+        text.AppendLine("## By service area (held-out queries)");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"![nDCG@10 by service area]({ChartFile})");
+        text.AppendLine();
+        text.AppendLine("| service area | queries | new nDCG@10 | current nDCG@10 | change | new R@100 | current R@100 |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var area in areas)
+        {
+            var fresh = ForArea(result.New, result, area);
+            var current = ForArea(result.Current, result, area);
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {area} | {fresh.Queries.Count} | {F(fresh.MeanNdcg10)} | {F(current.MeanNdcg10)} | {D(fresh.MeanNdcg10 - current.MeanNdcg10)} | {F(fresh.MeanRecall100)} | {F(current.MeanRecall100)} |");
+        }
+
+        text.AppendLine();
+        text.AppendLine("## Decision");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Paired randomisation test over the {result.New.Queries.Count} held-out queries, one-sided (\"the new model ranks worse\"): p = {P(result.Ndcg10PValue)} for nDCG@10 ({D(result.New.MeanNdcg10 - result.Current.MeanNdcg10)}), p = {P(result.Recall100PValue)} for Recall@100 ({D(result.New.MeanRecall100 - result.Current.MeanRecall100)}); a model is worse when either p is below {Retrainer.WorseSignificance.ToString(CultureInfo.InvariantCulture)}.");
+        text.AppendLine();
+        text.AppendLine(result.NotWorse
+            ? "The new model is **not worse** than the one it was compared with: the held-out queries give no significant evidence that it ranks worse."
+            : "The new model is **worse** than the one it was compared with: the held-out queries show it ranks significantly worse.");
+        text.AppendLine(result.Published
+            ? $"It was **published**: `{result.Version}` is current{(result.NotWorse ? "" : " (forced with --force)")}."
+            : result.Stored
+                ? $"It was stored but **not published**{(options.Publish ? " (worse; --force publishes anyway)" : " (--publish not given)")}: `dotnet run --project Ingest -- models publish {result.Version}` makes it current."
+                : "It was not stored (no Redis given, or this exact version was stored before).");
+        if (result.Pruned.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"Pruned old versions: {string.Join(", ", result.Pruned)}.");
+        }
+
+        return text.ToString();
+    }
+
+    private static void WriteChart(RetrainResult result, List<string> areas, string path)
+    {
+        var plot = new Plot();
+        var newColour = Colors.SteelBlue;
+        var currentColour = Colors.LightGray;
+        var bars = new List<Bar>();
+        var ticks = new List<Tick>();
+        for (var i = 0; i < areas.Count; i++)
+        {
+            var centre = i * 3;
+            bars.Add(new Bar { Position = centre - 0.45, Value = ForArea(result.Current, result, areas[i]).MeanNdcg10, FillColor = currentColour, Size = 0.9 });
+            bars.Add(new Bar { Position = centre + 0.45, Value = ForArea(result.New, result, areas[i]).MeanNdcg10, FillColor = newColour, Size = 0.9 });
+            ticks.Add(new Tick(centre, areas[i].Replace('_', ' ')));
+        }
+
+        plot.Add.Bars(bars);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([.. ticks]);
+        plot.Axes.Bottom.TickLabelStyle.Rotation = 40;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
+        plot.Axes.Bottom.MinimumSize = 150;
+        plot.Axes.SetLimitsY(0, 1.05);
+        plot.Axes.Left.Label.Text = "nDCG@10 (held-out queries)";
+        plot.Title($"New {result.Version} against {result.ComparedWith}");
+        plot.Legend.IsVisible = true;
+        plot.Legend.Alignment = Alignment.UpperRight;
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "current", FillColor = currentColour });
+        plot.Legend.ManualItems.Add(new LegendItem { LabelText = "new", FillColor = newColour });
+        plot.SavePng(path, Math.Max(800, areas.Count * 70), 600);
+    }
+}

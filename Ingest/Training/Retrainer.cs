@@ -1,0 +1,239 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Recommend.Contracts.Councils;
+using Recommend.Contracts.Practices;
+using Recommend.Contracts.Storage;
+using Recommend.Ingest.Models;
+using Recommend.Matching.Evaluation;
+using Recommend.Matching.Ranking;
+using Recommend.Matching.Ranking.Learned;
+using Recommend.Matching.Text.Semantic;
+using StackExchange.Redis;
+
+namespace Recommend.Ingest.Training;
+
+/// <summary>
+/// Batch retraining: refit the text pipeline on the whole catalogue (reusing the current version's
+/// vectors for practices whose text has not changed), learn a LambdaRank reranker on the training
+/// queries, compare new against current on the held-out queries, write the report, store the new
+/// version and make it current only when it is not worse (or when forced).
+/// </summary>
+public sealed class Retrainer(IConnectionMultiplexer? redis, MiniLmEmbedder embedder, IReadOnlyList<CouncilProfile> councils, ITrainingProgress progress)
+{
+    /// <summary>Two scores this close are equal: floating-point noise must not decide a blend.</summary>
+    private const double Tolerance = 1e-9;
+
+    /// <summary>
+    /// "Worse" means the held-out queries give significant evidence of it: a one-sided paired
+    /// randomisation test over the queries (<see cref="PairedRandomisationTest"/>) finds the new
+    /// model's nDCG@10 or Recall@100 lower with p below this level. A lower mean that chance alone
+    /// explains as often as one time in twenty is not evidence of a worse model.
+    /// </summary>
+    public const double WorseSignificance = 0.05;
+
+    private const int BlendFolds = 3;
+
+    /// <summary>Blends tried, smallest first; the weighted sum is 0..1, a LambdaRank score a few units either side of 0.</summary>
+    private static readonly double[] BlendGrid = [0, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5];
+
+    public async Task<RetrainResult> RunAsync(RetrainOptions options, JudgmentSet judgments, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var db = redis?.GetDatabase();
+        var (practices, from) = await CatalogueSource.LoadAsync(db, options.CatalogueFolder, cancellationToken);
+        if (practices.Count == 0)
+        {
+            throw new InvalidDataException($"The catalogue ({from}) holds no practices.");
+        }
+
+        progress.Note($"catalogue: {from}");
+        var evaluator = new RankingEvaluator(councils);
+        var unknownCouncil = judgments.Queries.FirstOrDefault(q => q.Council is { } code && !evaluator.Knows(code));
+        if (unknownCouncil is not null)
+        {
+            throw new InvalidDataException($"{JudgmentSet.QueriesFile}: query '{unknownCouncil.Id}' names council '{unknownCouncil.Council}', which is not among the {councils.Count} known councils.");
+        }
+
+        var current = await LoadCurrentAsync(db, cancellationToken);
+        var feedback = options.UseFeedback && db is not null
+            ? await FeedbackSnapshot.ReadAsync(db, [.. practices.Select(p => p.Id)], cancellationToken)
+            : [];
+        if (options.UseFeedback)
+        {
+            progress.Note($"feedback: counts for {feedback.Count} practice(s)");
+        }
+
+        var baseVersion = PracticeIndex.ComputeVersion(practices);
+        var step = progress.Start("refit text pipeline, embed practices", practices.Count);
+        var refitted = new PracticeIndexBuilder(embedder).Build(practices, baseVersion, KnownVectors(current), step, cancellationToken);
+
+        var (train, heldOut) = HeldOutSplit.Split(judgments.Queries);
+        if (train.Count < 2 || heldOut.Count == 0)
+        {
+            throw new InvalidDataException($"{judgments.Queries.Count} judged queries are too few: training needs at least 2 and evaluation at least 1 (every {HeldOutSplit.Every}rd query of each area is held out).");
+        }
+
+        step = progress.Start("collect ranking features of the training queries", train.Count);
+        var candidates = new List<ScoredCandidates>(train.Count);
+        foreach (var query in train)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            candidates.Add(evaluator.Candidates(refitted, query, useReranker: false));
+            step(1);
+        }
+
+        var rows = RankingEvaluator.TrainingRows(train, candidates, judgments.Qrels);
+        step = progress.Start("choose the blend by cross-validation, train LightGbm LambdaRank reranker", BlendFolds + 1);
+        var blend = ChooseBlend(train, candidates, rows, judgments.Qrels, () => step(1), cancellationToken);
+        var reranker = LearnedReranker.Train(rows, cancellationToken).WithBlend(blend);
+        step(1);
+        progress.Note($"reranker blend: {blend.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} (0 would leave the weighted ranking unchanged)");
+
+        step = progress.Start("evaluate new and current on the held-out queries", 3);
+        var weighted = evaluator.Evaluate(refitted, heldOut, judgments.Qrels, useReranker: false, cancellationToken);
+        step(1);
+        var version = $"{baseVersion}-m{ModelHash(judgments, feedback)}";
+        var candidate = refitted.WithModel(version, reranker, feedback, new ModelCard { CreatedAt = DateTimeOffset.UtcNow, Command = options.Command, TextSettings = TextTuning.Describe() });
+        var fresh = evaluator.Evaluate(candidate, heldOut, judgments.Qrels, useReranker: true, cancellationToken);
+        step(1);
+        var (comparedWith, currentReport) = current is null
+            ? ("weighted ranking (no version is current)", weighted)
+            : ($"current {current.Version}{(current.Reranker is null ? " (weighted)" : " (learned)")}", evaluator.Evaluate(current, heldOut, judgments.Qrels, useReranker: true, cancellationToken));
+        step(1);
+
+        var ndcgP = PairedRandomisationTest.PValueWorse([.. fresh.Queries.Select(q => q.Ndcg10)], [.. currentReport.Queries.Select(q => q.Ndcg10)]);
+        var recallP = PairedRandomisationTest.PValueWorse([.. fresh.Queries.Select(q => q.Recall100)], [.. currentReport.Queries.Select(q => q.Recall100)]);
+        var notWorse = ndcgP >= WorseSignificance && recallP >= WorseSignificance;
+        var card = new ModelCard
+        {
+            CreatedAt = DateTimeOffset.UtcNow,
+            Command = options.Command,
+            TextSettings = TextTuning.Describe(),
+            HasReranker = true,
+            RerankerBlend = blend,
+            FeedbackPractices = feedback.Count,
+            Scores = new ModelScores(Path.GetFileName(Path.TrimEndingDirectorySeparator(judgments.Folder)), heldOut.Count, fresh.MeanNdcg10, fresh.MeanRecall100, comparedWith, currentReport.MeanNdcg10, currentReport.MeanRecall100, ndcgP, recallP),
+        };
+        var model = refitted.WithModel(version, reranker, feedback, card);
+
+        var stored = false;
+        var published = false;
+        IReadOnlyList<string> pruned = [];
+        if (redis is not null)
+        {
+            var registry = new ModelRegistry(redis);
+            stored = await registry.StoreAsync(model);
+            if (options.Publish && (notWorse || options.Force))
+            {
+                published = await registry.MakeCurrentAsync(version);
+            }
+
+            pruned = await registry.PruneAsync(options.Keep, cancellationToken);
+        }
+
+        return new RetrainResult
+        {
+            Version = version,
+            ComparedWith = comparedWith,
+            New = fresh,
+            Current = currentReport,
+            Weighted = weighted,
+            AreaOf = heldOut.ToDictionary(q => q.Id, q => q.Area, StringComparer.Ordinal),
+            TrainQueries = train.Count,
+            TrainingRows = rows.Count,
+            Practices = practices.Count,
+            FeedbackPractices = feedback.Count,
+            NotWorse = notWorse,
+            Ndcg10PValue = ndcgP,
+            Recall100PValue = recallP,
+            Stored = stored,
+            Published = published,
+            Pruned = pruned,
+            Elapsed = clock.Elapsed,
+        };
+    }
+
+    private async Task<PracticeIndex?> LoadCurrentAsync(IDatabase? db, CancellationToken cancellationToken)
+    {
+        if (db is null || (string?)await db.StringGetAsync(StoreKeys.CurrentIndexVersion) is not { } version)
+        {
+            return null;
+        }
+
+        var entries = await db.HashGetAllAsync(StoreKeys.Index(version));
+        if (entries.Length == 0)
+        {
+            return null;
+        }
+
+        var parts = entries.ToDictionary(e => (string)e.Name!, e => (byte[])e.Value!, StringComparer.Ordinal);
+        return await Task.Run(() => PracticeIndex.Deserialise(parts, embedder), cancellationToken);
+    }
+
+    /// <summary>
+    /// How much of the model to add to the weighted sum: each candidate blend is scored by
+    /// <see cref="BlendFolds"/>-fold cross-validation over the training queries (a model trained on
+    /// the other folds, nDCG@10 on this one); the smallest best blend wins, 0 included, so a model
+    /// that does not generalise leaves the ranking as it was.
+    /// </summary>
+    private static double ChooseBlend(IReadOnlyList<JudgedQuery> train, List<ScoredCandidates> candidates, List<TrainingRow> rows, Qrels qrels, Action onFold, CancellationToken cancellationToken)
+    {
+        var totals = new double[BlendGrid.Length];
+        foreach (var fold in CrossValidation.Folds(train.Select(q => q.Id), BlendFolds))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var inFold = Enumerable.Range(0, train.Count).Where(i => fold.Contains(train[i].Id)).ToList();
+            var trainRows = rows.Where(r => !fold.Contains(train[(int)r.Group].Id)).ToList();
+            if (trainRows.Select(r => r.Group).Distinct().Count() >= 2)
+            {
+                var model = LearnedReranker.Train(trainRows, cancellationToken);
+                for (var b = 0; b < BlendGrid.Length; b++)
+                {
+                    var blend = BlendGrid[b];
+                    totals[b] += inFold.Sum(i => RankingEvaluator.Ndcg10(candidates[i], c => c.Features[0] + (blend * model.Score(c.Features)), qrels.For(train[i].Id)));
+                }
+            }
+
+            onFold();
+        }
+
+        var best = 0;
+        for (var b = 1; b < BlendGrid.Length; b++)
+        {
+            if (totals[b] > totals[best] + Tolerance)
+            {
+                best = b;
+            }
+        }
+
+        return BlendGrid[best];
+    }
+
+    /// <summary>The current version's vector for a practice whose embedded text is unchanged: embedding is the slow step.</summary>
+    private static Func<Practice, float[]?>? KnownVectors(PracticeIndex? current)
+    {
+        if (current?.Dense is not { } dense)
+        {
+            return null;
+        }
+
+        return practice => current.TryGetPractice(practice.Id, out var before)
+            && PracticeIndex.ToSemanticText(before) == PracticeIndex.ToSemanticText(practice)
+            && dense.Contains(practice.Id)
+                ? dense.GetVector(practice.Id).ToArray()
+                : null;
+    }
+
+    /// <summary>What the reranker learned from (judgments and feedback): the same inputs always name the same version.</summary>
+    private static string ModelHash(JudgmentSet judgments, Dictionary<string, FeedbackCounts> feedback)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(File.ReadAllBytes(Path.Combine(judgments.Folder, JudgmentSet.QueriesFile)));
+        hash.AppendData(File.ReadAllBytes(Path.Combine(judgments.Folder, JudgmentSet.QrelsFile)));
+        hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(feedback.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal), ModelCardJsonContext.Default.DictionaryStringFeedbackCounts));
+        hash.AppendData(Encoding.UTF8.GetBytes(string.Join(',', RankingFeatures.Names)));
+        return Convert.ToHexStringLower(hash.GetHashAndReset().AsSpan(0, 3));
+    }
+}

@@ -1,0 +1,275 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Recommend.Contracts.Practices;
+using System.Numerics.Tensors;
+using Recommend.Matching.Ranking.Learned;
+using Recommend.Matching.Text;
+using Recommend.Matching.Text.Hybrid;
+using Recommend.Matching.Text.Lexical;
+using Recommend.Matching.Text.Semantic;
+
+namespace Recommend.Matching.Ranking;
+
+/// <summary>
+/// One self-contained index version: the practices, their BM25 index and their MiniLM vectors.
+/// Built by ingest, stored in Redis as named parts, loaded whole by each recommender, so a version
+/// can be rolled back or forward without rebuilding anything.
+/// </summary>
+public sealed partial class PracticeIndex
+{
+    /// <summary>Bump when the parts' layout or the text the vectors are made from changes: it changes every version id.</summary>
+    public const int FormatVersion = 1;
+
+    public const string MetaPart = "meta";
+    public const string PracticesPart = "practices";
+    public const string LexicalPart = "lexical";
+    public const string DensePart = "dense";
+
+    /// <summary>Optional: the learned reranker (an ML.NET model file) this version ranks with.</summary>
+    public const string RerankerPart = "reranker";
+
+    /// <summary>Optional: how much of the reranker's score is added to the weighted sum (invariant text).</summary>
+    public const string RerankerBlendPart = "reranker_blend";
+
+    /// <summary>Optional: per-practice feedback counts frozen when the version was trained.</summary>
+    public const string FeedbackPart = "feedback";
+
+    /// <summary>Optional: how the version was made (<see cref="ModelCard"/>).</summary>
+    public const string CardPart = "card";
+
+    private readonly Dictionary<string, int> _positionById;
+    private readonly LexicalIndex _lexical;
+    private readonly DenseIndex? _dense;
+    private readonly MiniLmEmbedder? _embedder;
+    private readonly HybridRetriever? _hybrid;
+
+    public PracticeIndex(
+        string version,
+        IReadOnlyList<Practice> practices,
+        LexicalIndex lexical,
+        DenseIndex? dense,
+        MiniLmEmbedder? embedder,
+        LearnedReranker? reranker = null,
+        IReadOnlyDictionary<string, FeedbackCounts>? feedback = null,
+        ModelCard? card = null)
+    {
+        Version = version;
+        Reranker = reranker;
+        Feedback = feedback ?? new Dictionary<string, FeedbackCounts>(StringComparer.Ordinal);
+        Card = card;
+        Practices = practices;
+        _lexical = lexical;
+        _dense = dense;
+        _embedder = embedder;
+        _positionById = practices.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+
+        // Built once per index version: it quantises every vector, far too costly per query.
+        _hybrid = dense is not null && embedder is not null ? new HybridRetriever(lexical, dense, embedder.Embed, TextTuning.Fusion) : null;
+    }
+
+    public string Version { get; }
+
+    public IReadOnlyList<Practice> Practices { get; }
+
+    /// <summary>The learned reranker this version orders candidates with, when it was trained with one.</summary>
+    public LearnedReranker? Reranker { get; }
+
+    /// <summary>Feedback counts by practice id, as frozen into this version (empty when trained without feedback).</summary>
+    public IReadOnlyDictionary<string, FeedbackCounts> Feedback { get; }
+
+    public ModelCard? Card { get; }
+
+    /// <summary>The semantic vectors, for reuse by a later build of the same practices.</summary>
+    public DenseIndex? Dense => _dense;
+
+    /// <summary>
+    /// The same practices and text indexes under a new version id with a model attached: the
+    /// retrained version shares everything the text pipeline built instead of building it twice.
+    /// </summary>
+    public PracticeIndex WithModel(string version, LearnedReranker? reranker, IReadOnlyDictionary<string, FeedbackCounts> feedback, ModelCard card) =>
+        new(version, Practices, _lexical, _dense, _embedder, reranker, feedback, card);
+
+    public FeedbackCounts FeedbackFor(string practiceId) => Feedback.GetValueOrDefault(practiceId) ?? FeedbackCounts.None;
+
+    /// <summary>True when semantic vectors and a query embedder are both present.</summary>
+    public bool IsHybrid => _dense is not null && _embedder is not null;
+
+    public bool TryGetPractice(string id, out Practice practice)
+    {
+        if (_positionById.TryGetValue(id, out var position))
+        {
+            practice = Practices[position];
+            return true;
+        }
+
+        practice = null!;
+        return false;
+    }
+
+    /// <summary>
+    /// How alike two practices are (0..1), for diversity: the cosine of their MiniLM vectors, or
+    /// without vectors the overlap of their service areas.
+    /// </summary>
+    public double Similarity(int a, int b)
+    {
+        var left = Practices[a];
+        var right = Practices[b];
+        if (_dense is not null)
+        {
+            return Math.Max(0, TensorPrimitives.Dot(_dense.GetVector(left.Id), _dense.GetVector(right.Id)));
+        }
+
+        var shared = left.ServiceAreas.Intersect(right.ServiceAreas, StringComparer.Ordinal).Count();
+        return (double)shared / left.ServiceAreas.Union(right.ServiceAreas, StringComparer.Ordinal).Count();
+    }
+
+    /// <summary>The text a practice is matched on: title as its own field, the rest as the body.</summary>
+    public static TextDocument ToDocument(Practice practice) => new(
+        practice.Id,
+        practice.Title,
+        string.Join(' ', new[] { practice.Summary, practice.Description, practice.Mechanism, string.Join(' ', practice.Outcomes).Replace('_', ' ') }.Where(s => !string.IsNullOrWhiteSpace(s))));
+
+    /// <summary>The text a practice is embedded from (MiniLM reads the first 256 word pieces).</summary>
+    public static string ToSemanticText(Practice practice) => $"{practice.Title} {practice.Summary} {practice.Description}";
+
+    /// <summary>
+    /// Lexical and semantic candidates fused as the evaluation tuned them (<see cref="TextTuning"/>),
+    /// each with what a person can read: the query words it matched and its cosine similarity.
+    /// </summary>
+    public IReadOnlyList<TextMatch> MatchText(string query, int k)
+    {
+        var lexicalHits = _lexical.SearchExplained(query, Math.Max(k, TextTuning.Fusion.Depth));
+        var explained = lexicalHits.ToDictionary(h => h.Doc);
+        float[]? vector = null;
+        IReadOnlyList<SearchHit> fused;
+        if (_hybrid is not null)
+        {
+            // The explained hits are the lexical side of the fusion: searching BM25 again would only repeat them.
+            vector = _embedder!.Embed(query);
+            fused = _hybrid.Fuse([.. lexicalHits.Select(h => new SearchHit(h.Doc, h.Score))], vector, k);
+        }
+        else
+        {
+            fused = [.. explained.Values.OrderByDescending(h => h.Score).Take(k).Select(h => new SearchHit(h.Doc, h.Score))];
+        }
+
+        var matches = new List<TextMatch>(fused.Count);
+        foreach (var hit in fused)
+        {
+            var id = _lexical.IdOf(hit.Doc);
+            if (!_positionById.TryGetValue(id, out var position) || hit.Score <= 0)
+            {
+                continue;
+            }
+
+            var lexical = explained.GetValueOrDefault(hit.Doc);
+            double? similarity = vector is null ? null : TensorPrimitives.Dot(vector, _dense!.GetVector(id));
+            matches.Add(new TextMatch(position, hit.Score, lexical?.Score ?? 0, similarity, lexical?.MatchedTerms ?? []));
+        }
+
+        return matches;
+    }
+
+    /// <summary>A content hash of the practices and the format: the same catalogue always gets the same version.</summary>
+    public static string ComputeVersion(IEnumerable<Practice> practices)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes($"format={FormatVersion};model=all-MiniLM-L6-v2;{TextTuning.Describe()}\n"));
+        foreach (var practice in practices.OrderBy(p => p.Id, StringComparer.Ordinal))
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(PracticeJson.Serialise(practice)));
+            hash.AppendData("\n"u8);
+        }
+
+        return "v" + Convert.ToHexStringLower(hash.GetHashAndReset().AsSpan(0, 6));
+    }
+
+    public Dictionary<string, byte[]> Serialise()
+    {
+        var parts = new Dictionary<string, byte[]>(StringComparer.Ordinal)
+        {
+            [MetaPart] = JsonSerializer.SerializeToUtf8Bytes(
+                new IndexMeta(Version, FormatVersion, Practices.Count, DateTimeOffset.UtcNow, _dense is not null),
+                IndexMetaJsonContext.Default.IndexMeta),
+            [PracticesPart] = JsonSerializer.SerializeToUtf8Bytes(Practices.ToList(), PracticeJsonContext.Default.ListPractice),
+            [LexicalPart] = Write(_lexical.Save),
+        };
+        if (_dense is not null)
+        {
+            parts[DensePart] = Write(_dense.Save);
+        }
+
+        if (Reranker is not null)
+        {
+            parts[RerankerPart] = Reranker.Bytes;
+            parts[RerankerBlendPart] = Encoding.UTF8.GetBytes(Reranker.Blend.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (Feedback.Count > 0)
+        {
+            parts[FeedbackPart] = JsonSerializer.SerializeToUtf8Bytes(Feedback.ToDictionary(StringComparer.Ordinal), ModelCardJsonContext.Default.DictionaryStringFeedbackCounts);
+        }
+
+        if (Card is not null)
+        {
+            parts[CardPart] = JsonSerializer.SerializeToUtf8Bytes(Card, ModelCardJsonContext.Default.ModelCard);
+        }
+
+        return parts;
+    }
+
+    /// <summary>Rebuilds an index from its stored parts; a missing or damaged part is an <see cref="InvalidDataException"/>.</summary>
+    public static PracticeIndex Deserialise(IReadOnlyDictionary<string, byte[]> parts, MiniLmEmbedder? embedder)
+    {
+        byte[] Part(string name) => parts.TryGetValue(name, out var bytes) ? bytes : throw new InvalidDataException($"Index part '{name}' is missing.");
+
+        try
+        {
+            var meta = JsonSerializer.Deserialize(Part(MetaPart), IndexMetaJsonContext.Default.IndexMeta)
+                ?? throw new InvalidDataException("Index metadata is empty.");
+            if (meta.FormatVersion != FormatVersion)
+            {
+                throw new InvalidDataException($"Index {meta.Version} has format {meta.FormatVersion}; this build reads format {FormatVersion}.");
+            }
+
+            var practices = JsonSerializer.Deserialize(Part(PracticesPart), PracticeJsonContext.Default.ListPractice)
+                ?? throw new InvalidDataException("Index practices are empty.");
+            using var lexicalStream = new MemoryStream(Part(LexicalPart), writable: false);
+            var lexical = LexicalIndex.Load(lexicalStream);
+            DenseIndex? dense = null;
+            if (parts.TryGetValue(DensePart, out var denseBytes))
+            {
+                using var denseStream = new MemoryStream(denseBytes, writable: false);
+                dense = DenseIndex.Load(denseStream);
+            }
+
+            var reranker = parts.TryGetValue(RerankerPart, out var rerankerBytes) ? LearnedReranker.Load(rerankerBytes, ReadBlend(parts)) : null;
+            var feedback = parts.TryGetValue(FeedbackPart, out var feedbackBytes)
+                ? JsonSerializer.Deserialize(feedbackBytes, ModelCardJsonContext.Default.DictionaryStringFeedbackCounts)
+                : null;
+            return new PracticeIndex(meta.Version, practices, lexical, dense, embedder, reranker, feedback, ReadCard(parts));
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"Index part is not valid JSON: {ex.Message}", ex);
+        }
+    }
+
+    private static double ReadBlend(IReadOnlyDictionary<string, byte[]> parts) =>
+        parts.TryGetValue(RerankerBlendPart, out var bytes)
+        && double.TryParse(Encoding.UTF8.GetString(bytes), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var blend)
+            ? blend
+            : throw new InvalidDataException($"Index part '{RerankerBlendPart}' is missing or not a number.");
+
+    /// <summary>The card alone, for listing versions without loading their indexes; null when the version has none.</summary>
+    public static ModelCard? ReadCard(IReadOnlyDictionary<string, byte[]> parts) =>
+        parts.TryGetValue(CardPart, out var bytes) ? JsonSerializer.Deserialize(bytes, ModelCardJsonContext.Default.ModelCard) : null;
+
+    private static byte[] Write(Action<Stream> save)
+    {
+        using var stream = new MemoryStream();
+        save(stream);
+        return stream.ToArray();
+    }
+}

@@ -1,0 +1,218 @@
+using Recommend.Contracts.Practices;
+using Recommend.Contracts.Recommendations;
+using Recommend.Matching.Ranking.Learned;
+
+namespace Recommend.Matching.Ranking;
+
+/// <summary>
+/// Turns a request into a ranked, explained shortlist: hard filters first (cost, evidence), then
+/// a weighted sum of text relevance, context match, evidence strength, cost fit and priority fit
+/// (<see cref="RankingWeights"/>), then maximal marginal relevance for variety, then paging.
+/// Every result says why it is there and, for a council, what differs from where it was shown to work.
+/// </summary>
+public sealed class PracticeRanker(RankingWeights? weights = null)
+{
+    /// <summary>How many text candidates are re-scored: enough that context can lift a good fit from further down.</summary>
+    private const int CandidatePoolSize = 200;
+
+    /// <summary>A candidate must reach this share of the best text match: context may reorder relevant practices, not surface irrelevant ones.</summary>
+    private const double MinTextRelevance = 0.35;
+
+    /// <summary>A matching audience adds this share of the priority weight.</summary>
+    private const double AudienceShare = 0.2;
+
+    private readonly RankingWeights _weights = weights ?? RankingWeights.Default;
+
+    public RankingWeights DefaultWeights => _weights;
+
+    public RecommendationResponse Rank(PracticeIndex index, NormalisedRequest request, CouncilRankingContext? council = null)
+    {
+        var scored = Score(index, request, council);
+        var candidates = scored.Candidates;
+        var picked = MaximalMarginalRelevance.Select(
+            candidates.Select(c => c.Score).ToList(),
+            (a, b) => index.Similarity(candidates[a].Match.Doc, candidates[b].Match.Doc),
+            request.Diversity,
+            request.Offset + request.Limit);
+
+        var results = picked
+            .Skip(request.Offset)
+            .Select((c, i) => ToResult(candidates[c], request.Offset + i + 1, request, council))
+            .ToList();
+
+        var weights = scored.Weights;
+        return new RecommendationResponse
+        {
+            RequestId = $"{index.Version}.{request.CacheKey}",
+            IndexVersion = index.Version,
+            Cached = false,
+            Ranker = scored.Learned ? RankerNames.Learned : RankerNames.Weighted,
+            Council = council is null ? null : Summarise(council),
+            ContextNote = council is null ? null : ContextNote(council.Council, picked.Take(request.Offset + request.Limit).Select(c => candidates[c]).ToList()),
+            Weights = new AppliedWeights(weights.Text, weights.Context, weights.Evidence, weights.Cost, weights.Priority, request.Diversity),
+            Total = candidates.Count,
+            Offset = request.Offset,
+            Limit = request.Limit,
+            Results = results,
+        };
+    }
+
+    /// <summary>
+    /// Every candidate that passes the filters, scored but not yet diversified or paged: what
+    /// <see cref="Rank"/> orders, and what retraining learns from and evaluates. The score is the
+    /// weighted sum of the parts; when the version carries a learned reranker and the request does
+    /// not set its own weights, the reranker's blended correction is added to it (the parts stay its inputs).
+    /// </summary>
+    public ScoredCandidates Score(PracticeIndex index, NormalisedRequest request, CouncilRankingContext? council = null, bool useReranker = true)
+    {
+        var weights = request.Weights is { } w ? _weights.Override(w.Text, w.Context, w.Evidence, w.Cost, w.Priority) : _weights;
+        var reranker = useReranker && request.Weights is null ? index.Reranker : null;
+        var matches = index.MatchText(request.Challenge, CandidatePoolSize);
+        var best = matches.Count > 0 ? matches.Max(m => m.Score) : 0;
+        var bestLexical = matches.Count > 0 ? matches.Max(m => m.LexicalScore) : 0;
+
+        var candidates = new List<ScoredCandidate>();
+        foreach (var match in matches)
+        {
+            var practice = index.Practices[match.Doc];
+            var relevance = best > 0 ? match.Score / best : 0;
+            if (relevance < MinTextRelevance || !PassesFilters(practice, request))
+            {
+                continue;
+            }
+
+            var context = council is null ? ContextMatch.None : ContextMatcher.Match(council.Council, practice, council.Neighbours, council.FeedbackAdopters.GetValueOrDefault(practice.Id));
+            var priorityMatches = practice.ServiceAreas.Where(a => request.Priorities.Any(p => p.Key == a)).ToList();
+            var parts = new ScoreParts(
+                Text: relevance,
+                Context: context.Score,
+                Evidence: EvidenceStrength(practice.Evidence),
+                Cost: CostFit(practice, request.Capacity),
+                Priority: PriorityFit(practice, request));
+            var weighted = (weights.Text * parts.Text) + (weights.Context * parts.Context) + (weights.Evidence * parts.Evidence)
+                + (weights.Cost * parts.Cost) + (weights.Priority * parts.Priority);
+            var features = RankingFeatures.Of(weighted, parts, match, bestLexical, practice, context, index.FeedbackFor(practice.Id));
+            var score = reranker is null ? weighted : reranker.Rescore(weighted, features);
+            candidates.Add(new ScoredCandidate(match, practice, context, priorityMatches, parts, features, score));
+        }
+
+        return new ScoredCandidates(candidates, weights, reranker is not null);
+    }
+
+    private static bool PassesFilters(Practice practice, NormalisedRequest request) =>
+        (request.MaxCostBand is not { } maxCost || practice.Cost.Band is not { } band || band <= maxCost)
+        && (request.MinEvidenceLevel is not { } minLevel
+            || (practice.Evidence.Level is { } level && level >= minLevel && practice.Evidence.EffectDirection is not ("negative" or "none")
+                && !EvidenceScales.IsVolumeOnly(practice.Evidence.RatingScale)));
+
+    /// <summary>
+    /// 0..1 from the Nesta level, pulled down for negative or absent effects: strong evidence that something
+    /// does not work is not a reason to rank it higher. A count of studies (an evidence map) is no evidence of
+    /// effect at all, however large, so it scores nothing here.
+    /// </summary>
+    public static double EvidenceStrength(Evidence evidence)
+    {
+        if (EvidenceScales.IsVolumeOnly(evidence.RatingScale))
+        {
+            return 0;
+        }
+
+        var level = (evidence.Level ?? 0) / 5.0;
+        return evidence.EffectDirection switch
+        {
+            "positive" => level,
+            "mixed" => level * 0.5,
+            "none" or "negative" => 0,
+            _ => level * 0.4,
+        };
+    }
+
+    /// <summary>Cheaper and quicker to start scores higher; a low-capacity council feels cost and set-up time twice as much.</summary>
+    public static double CostFit(Practice practice, string? capacity)
+    {
+        var fit = practice.Cost.Band is { } band ? 1 - ((band - 1) / 4.0) : 0.5;
+        if (practice.Implementation?.SetupMonths is > 12)
+        {
+            fit *= 0.8;
+        }
+
+        return capacity switch
+        {
+            "low" => fit * fit,
+            "high" => Math.Sqrt(fit),
+            _ => fit,
+        };
+    }
+
+    /// <summary>Share of the requested priority weight the practice serves (its primary area fully, others at 70%), plus a little for a matching audience.</summary>
+    public static double PriorityFit(Practice practice, NormalisedRequest request)
+    {
+        var fit = 0.0;
+        if (request.Priorities.Count > 0)
+        {
+            var total = request.Priorities.Sum(p => p.Value);
+            var served = request.Priorities.Sum(p => practice.ServiceAreas.Count > 0 && practice.ServiceAreas[0] == p.Key
+                ? p.Value
+                : practice.ServiceAreas.Contains(p.Key) ? 0.7 * p.Value : 0);
+            fit = served / total;
+        }
+
+        if (request.Audience is { } audience && practice.Audiences.Contains(audience))
+        {
+            fit = Math.Min(1, fit + AudienceShare);
+        }
+
+        return fit;
+    }
+
+    private static RecommendationResult ToResult(ScoredCandidate candidate, int rank, NormalisedRequest request, CouncilRankingContext? council) => new()
+    {
+        Rank = rank,
+        Practice = Summarise(candidate.Practice),
+        Score = Math.Round(candidate.Score, 4),
+        ScoreParts = new ScoreParts(
+            Math.Round(candidate.Parts.Text, 3), Math.Round(candidate.Parts.Context, 3), Math.Round(candidate.Parts.Evidence, 3),
+            Math.Round(candidate.Parts.Cost, 3), Math.Round(candidate.Parts.Priority, 3)),
+        Explanation = ExplanationWriter.Write(candidate.Practice, candidate.Match, candidate.PriorityMatches, candidate.Context, request, council),
+    };
+
+    public static PracticeSummary Summarise(Practice practice) => new()
+    {
+        Id = practice.Id,
+        Title = practice.Title,
+        Summary = practice.Summary,
+        ServiceAreas = practice.ServiceAreas,
+        EvidenceLevel = practice.Evidence.Level,
+        EvidenceRating = practice.Evidence.SourceRating,
+        EffectDirection = practice.Evidence.EffectDirection,
+        EvidenceLevelReason = practice.Evidence.LevelReason,
+        CostBand = practice.Cost.Band,
+        Source = practice.Source,
+        SourceUrl = practice.SourceUrl,
+        SourceUrlKind = practice.SourceUrlKind,
+    };
+
+    private static CouncilSummary Summarise(CouncilRankingContext council) => new(
+        council.Council.Code,
+        council.Council.Label,
+        council.Council.Nation,
+        council.Council.GovernanceType,
+        council.Council.Population,
+        council.Council.RuralUrban,
+        council.Council.DeprivationDecile,
+        [.. council.NearestNames]);
+
+    private static string? ContextNote(CouncilContext council, List<ScoredCandidate> shown)
+    {
+        if (shown.Count == 0)
+        {
+            return null;
+        }
+
+        var strong = shown.Count(c => !c.Context.WeakForThisContext || c.Context.SimilarAdopters.Count > 0);
+        return strong == 0
+            ? $"None of these practices has evidence from places like {council.Label}: they are shown because they match the challenge. Treat them as ideas to test locally, and read the adaptation notes."
+            : null;
+    }
+
+}

@@ -1,0 +1,12 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace Recommend.ServiceDefaults.Councils;
+
+/// <summary>Readiness: the councils have been read from Redis at least once (later outages keep the last list).</summary>
+public sealed class CouncilsLoadedHealthCheck(CouncilRegistry registry) : IHealthCheck
+{
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(registry.IsLoaded
+            ? HealthCheckResult.Healthy($"{registry.Current.Directory.All.Count} councils in memory")
+            : HealthCheckResult.Unhealthy("councils not read from Redis yet"));
+}

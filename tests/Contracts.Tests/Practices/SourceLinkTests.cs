@@ -1,0 +1,100 @@
+using Recommend.Contracts.Practices;
+using Recommend.TestSupport.Data;
+
+namespace Recommend.Contracts.Tests.Practices;
+
+/// <summary>
+/// The link rules of docs/evidence.md: a source link goes to the canonical page that carries the facts,
+/// never to a staging copy, a development host or a mirror; a bare home page is allowed only when the
+/// record says it is general ("source: organisation site").
+/// </summary>
+public sealed class SourceLinkTests
+{
+    private static readonly CatalogueLoadResult Catalogue = SeedCatalogue.LoadFolder(RepoPaths.InRepo("data", "catalogue", "practices"));
+
+    /// <summary>Hosts that copy other sites' documents, or are a site's development or staging copy.</summary>
+    private static readonly string[] ForbiddenHosts =
+    [
+        "webflow.io", "eef.dev", "pdfslide.net", "pdfslide.us", "kipdf.com", "vdocuments.us", "vdocuments.mx", "vdocuments.net", "fdocuments.in",
+        "fdocuments.net", "studylib.net", "docslib.org", "dokumen.pub", "dokumen.tips", "scribd.com", "pdfcoffee.com", "documents.pub", "yumpu.com",
+        "amedm.co.uk", "wordpress.com",
+    ];
+
+    /// <summary>Sub-domain labels of old, beta or staging copies of a site.</summary>
+    private static readonly string[] ForbiddenLabels = ["staging", "beta", "v2", "uat", "dev", "test", "preview", "old", "new"];
+
+    private static IEnumerable<(string Id, string Url, bool IsMain)> AllLinks() =>
+        Catalogue.Practices.SelectMany(p => p.MoreSources.Select(m => (p.Id, m.Url, false)).Prepend((p.Id, p.SourceUrl, true)));
+
+    public static string? Problem(string url, bool isMain, string kind)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            return "is not an absolute URL";
+        }
+
+        var host = uri.Host.ToLowerInvariant();
+        if (ForbiddenHosts.FirstOrDefault(h => host == h || host.EndsWith("." + h, StringComparison.Ordinal)) is { } mirror)
+        {
+            return $"is on {mirror}, a staging, development or mirror host";
+        }
+
+        var labels = host.Split('.');
+        if (labels.Length > 2 && labels[..^2].FirstOrDefault(l => ForbiddenLabels.Contains(l)) is { } label)
+        {
+            return $"is on a '{label}.' copy of the site";
+        }
+
+        var bare = uri.AbsolutePath.Trim('/').Length == 0 && uri.Query.Length == 0;
+        if (bare && (!isMain || kind != SourceUrlKinds.General))
+        {
+            return isMain
+                ? "is a bare home page: link the specific page, or mark source_url_kind general"
+                : "is a bare home page among more_sources, which must each support something specific";
+        }
+
+        return null;
+    }
+
+    [Fact]
+    public void NoLinkGoesToAStagingDevelopmentOrMirrorHostOrAnUnmarkedHomePage()
+    {
+        var kinds = Catalogue.Practices.ToDictionary(p => p.Id, p => p.SourceUrlKind);
+        var problems = AllLinks()
+            .Select(l => (l, problem: Problem(l.Url, l.IsMain, kinds[l.Id])))
+            .Where(x => x.problem is not null)
+            .Select(x => $"{x.l.Id}: {x.l.Url} {x.problem}")
+            .ToList();
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
+    [Theory]
+    [InlineData("https://chi-staging.webflow.io/evidence/housing-first", true, "specific")]
+    [InlineData("https://eef.dev/education-evidence/teaching-learning-toolkit/homework", true, "specific")]
+    [InlineData("https://v2.educationendowmentfoundation.org.uk/evidence-summaries/x", true, "specific")]
+    [InlineData("https://beta.foundations.org.uk/guidebook", true, "specific")]
+    [InlineData("https://kipdf.com/some-report.html", true, "specific")]
+    [InlineData("https://www.amedm.co.uk/national-apprenticeship-week-2020/", true, "specific")]
+    [InlineData("https://new.devon.gov.uk/libraryreview/old-intro-page/the-proposals/proposal-3/", true, "specific")]
+    [InlineData("https://whatworksgrowth.org/", true, "specific")]
+    [InlineData("https://whatworksgrowth.org", false, "general")]
+    public void TheRuleCatchesEachKindOfBadLink(string url, bool isMain, string kind) =>
+        Assert.NotNull(Problem(url, isMain, kind));
+
+    [Theory]
+    [InlineData("https://whatworksgrowth.org/", true, "general")]
+    [InlineData("https://www.nao.org.uk/report/the-housing-of-rough-sleepers-during-the-covid19-pandemic", true, "specific")]
+    [InlineData("https://educationendowmentfoundation.org.uk/education-evidence/teaching-learning-toolkit/feedback", false, "specific")]
+    public void TheRuleLetsCanonicalAndMarkedLinksThrough(string url, bool isMain, string kind) =>
+        Assert.Null(Problem(url, isMain, kind));
+
+    [Fact]
+    public void GeneralLinksStayTheException() =>
+        Assert.InRange(Catalogue.Practices.Count(p => p.SourceUrlKind == SourceUrlKinds.General), 1, Catalogue.Practices.Count / 10);
+
+    [Fact]
+    public void MoreSourcesNameWhatTheySupport() =>
+        Assert.All(Catalogue.Practices.SelectMany(p => p.MoreSources.Select(m => (p.Id, m))), x =>
+            Assert.False(string.IsNullOrWhiteSpace(x.m.Supports), $"{x.Id}: {x.m.Url} does not say which figure or claim it supports"));
+}

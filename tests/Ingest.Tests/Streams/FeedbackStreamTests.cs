@@ -1,0 +1,81 @@
+using Recommend.Contracts.Feedback;
+using Recommend.Contracts.Storage;
+using Recommend.TestSupport.Redis;
+using Recommend.TestSupport.Semantic;
+using StackExchange.Redis;
+
+namespace Recommend.Ingest.Tests.Streams;
+
+/// <summary>The feedback stream against a real redis-server: stored once, with counters, event log and adoptions.</summary>
+[Collection(MiniLmCollection.Name)]
+public sealed class FeedbackStreamTests(RedisServerFixture redis, MiniLmEmbedderFixture minilm) : IClassFixture<RedisServerFixture>, IAsyncLifetime
+{
+    private readonly StreamTestHost _host = new(redis.Connection, minilm.Embedder);
+
+    private IDatabase Db => redis.Connection.GetDatabase();
+
+    public async Task InitializeAsync()
+    {
+        await redis.FlushAsync();
+        await Db.StreamCreateConsumerGroupAsync(StoreKeys.FeedbackStream, StoreKeys.FeedbackGroup, "0-0", createStream: true);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    [Fact]
+    public async Task FeedbackLeftPendingByADeadConsumerIsStoredExactlyOnce()
+    {
+        await AddAsync("housing-first", FeedbackSignal.Adopted, "CON");
+        await AddAsync("housing-first", FeedbackSignal.Useful, "");
+        await Db.StreamReadGroupAsync(StoreKeys.FeedbackStream, StoreKeys.FeedbackGroup, "doomed-consumer", ">", 10);
+
+        await Task.Delay(StreamTestHost.Options.ClaimIdle * 2);
+        await StreamTestHost.DrainAsync(_host.NewFeedbackConsumer(), Db, StoreKeys.FeedbackStream);
+
+        Assert.Equal(1, (long)await Db.HashGetAsync(StoreKeys.FeedbackCounts("housing-first"), FeedbackSignal.Adopted));
+        Assert.Equal(1, (long)await Db.HashGetAsync(StoreKeys.FeedbackCounts("housing-first"), FeedbackSignal.Useful));
+        Assert.Equal(1, (long)await Db.HashGetAsync(StoreKeys.FeedbackAdoptions, "housing-first|CON"));
+        var events = await Db.StreamRangeAsync(StoreKeys.FeedbackEvents);
+        Assert.Equal(2, events.Length);
+        Assert.All(events, e => Assert.Equal("req-1", (string?)e[FeedbackStreamFields.RequestId]));
+    }
+
+    [Fact]
+    public async Task MalformedFeedbackIsDeadLetteredAndTheRestStored()
+    {
+        await AddAsync("Not A Slug", "loved-it", "");
+        await AddAsync("warm-spaces", FeedbackSignal.Dismissed, "");
+
+        await StreamTestHost.DrainAsync(_host.NewFeedbackConsumer(), Db, StoreKeys.FeedbackStream);
+
+        Assert.Single(await Db.StreamRangeAsync(StoreKeys.FeedbackDeadLetters));
+        Assert.Equal(1, (long)await Db.HashGetAsync(StoreKeys.FeedbackCounts("warm-spaces"), FeedbackSignal.Dismissed));
+        Assert.Single(await Db.StreamRangeAsync(StoreKeys.FeedbackEvents));
+    }
+
+    [Fact]
+    public async Task TheEventLogKeepsTheRequestTheFeedbackWasAbout()
+    {
+        const string hash = "0123456789abcdef0123456789abcdef";
+        const string request = """{"challenge": "fuel poverty in rented homes", "council": "CON", "limit": 10}""";
+        await Db.StringSetAsync(StoreKeys.AnsweredRequest(hash), request, StoreKeys.AnsweredRequestTimeToLive);
+        await AddAsync("warm-spaces", FeedbackSignal.Useful, "", $"v0011223344ff.{hash}");
+        await AddAsync("warm-spaces", FeedbackSignal.Dismissed, "", "v0011223344ff.ffffffffffffffffffffffffffffffff");
+
+        await StreamTestHost.DrainAsync(_host.NewFeedbackConsumer(), Db, StoreKeys.FeedbackStream);
+
+        var events = await Db.StreamRangeAsync(StoreKeys.FeedbackEvents);
+        Assert.Equal(request, (string?)events.Single(e => e[FeedbackStreamFields.Signal] == FeedbackSignal.Useful)[FeedbackStreamFields.Request]);
+        Assert.Equal("", (string?)events.Single(e => e[FeedbackStreamFields.Signal] == FeedbackSignal.Dismissed)[FeedbackStreamFields.Request]);
+    }
+
+    private Task<RedisValue> AddAsync(string practiceId, string signal, string council, string requestId = "req-1") =>
+        Db.StreamAddAsync(StoreKeys.FeedbackStream,
+        [
+            new NameValueEntry(FeedbackStreamFields.RequestId, requestId),
+            new NameValueEntry(FeedbackStreamFields.PracticeId, practiceId),
+            new NameValueEntry(FeedbackStreamFields.Signal, signal),
+            new NameValueEntry(FeedbackStreamFields.Council, council),
+            new NameValueEntry(FeedbackStreamFields.ReceivedAt, DateTimeOffset.UtcNow.ToString("O")),
+        ]);
+}

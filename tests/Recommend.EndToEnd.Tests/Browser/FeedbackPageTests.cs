@@ -1,0 +1,51 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Recommend.EndToEnd.Tests.Browser;
+
+/// <summary>Feedback on each result, from the keyboard, in Chromium against the whole running app.</summary>
+[Collection(AppCollection.Name)]
+public sealed class FeedbackPageTests(AppFixture app, BrowserFixture browser)
+{
+    [Fact]
+    public async Task EveryResultOffersFeedbackThatWorksFromTheKeyboard()
+    {
+        await using var session = await browser.OpenAsync(app.GatewayUrl);
+        var page = session.Page;
+        await page.GotoAsync("/");
+        await page.GetByLabel("Your challenge, in your own words").FillAsync("help people sleeping rough into settled homes");
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Your council (optional)" }).FillAsync("CON");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find practices" }).ClickAsync();
+
+        var results = page.Locator("#results > li");
+        await Expect(results).ToHaveCountAsync(10);
+        await Expect(results.Locator(".feedback[role=group]")).ToHaveCountAsync(10);
+
+        var first = results.First.GetByRole(AriaRole.Group, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Feedback on ") });
+        var useful = first.GetByRole(AriaRole.Button, new() { Name = "Useful" });
+        await Expect(useful).ToHaveAttributeAsync("aria-pressed", "false");
+
+        // Enter on a focused button, as a keyboard user would.
+        await useful.FocusAsync();
+        var sent = await page.RunAndWaitForResponseAsync(() => page.Keyboard.PressAsync("Enter"), r => r.Url.EndsWith("/api/v1/feedback", StringComparison.Ordinal));
+        Assert.Equal(202, sent.Status);
+        Assert.Contains("\"signal\":\"useful\"", sent.Request.PostData, StringComparison.Ordinal);
+        Assert.Contains("\"council\":\"CON\"", sent.Request.PostData, StringComparison.Ordinal);
+        Assert.Contains("\"request_id\":\"v", sent.Request.PostData, StringComparison.Ordinal);
+        await Expect(useful).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(first.GetByRole(AriaRole.Status)).ToHaveTextAsync("Thank you: recorded as useful.");
+
+        // Tab to the next choice and change the answer with Space: only one stays pressed.
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(first.GetByRole(AriaRole.Button, new() { Name = "Not relevant" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Tab");
+        var adopted = first.GetByRole(AriaRole.Button, new() { Name = "We adopted this" });
+        await Expect(adopted).ToBeFocusedAsync();
+        var second = await page.RunAndWaitForResponseAsync(() => page.Keyboard.PressAsync("Space"), r => r.Url.EndsWith("/api/v1/feedback", StringComparison.Ordinal));
+        Assert.Equal(202, second.Status);
+        await Expect(adopted).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(useful).ToHaveAttributeAsync("aria-pressed", "false");
+        await Expect(first.GetByRole(AriaRole.Status)).ToHaveTextAsync("Thank you: recorded as adopted by your council.");
+        session.AssertNoScriptErrors();
+    }
+}
