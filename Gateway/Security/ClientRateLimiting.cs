@@ -52,5 +52,7 @@ public static class ClientRateLimiting
         // TypedResults.Problem, not IProblemDetailsService.WriteAsync: the latter throws (a 500) when the
         // client's Accept header admits no JSON; this falls back to writing application/problem+json.
         await TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests", detail: $"This client sent more requests than the gateway allows; try again in {retryAfter} s.").ExecuteAsync(context);
+        // Refused before its body was read: the client may still be sending it.
+        await LingeringClose.CompleteThenDrainBodyAsync(context);
     }
 }
