@@ -6,7 +6,6 @@ using Recommend.TestSupport.Services;
 
 namespace Recommend.Ingest.Tests.Publishing;
 
-[Collection(TimingSensitiveCollection.Name)]
 public sealed class IndexPublisherTests(RedisServerFixture redis) : IClassFixture<RedisServerFixture>, IAsyncLifetime
 {
     public Task InitializeAsync() => redis.FlushAsync();

@@ -6,7 +6,6 @@ using StackExchange.Redis;
 namespace Recommend.Ingest.Tests.Publishing;
 
 /// <summary>Its own redis-server: one test stops it.</summary>
-[Collection(TimingSensitiveCollection.Name)]
 public sealed class PublishLeaseTests(RedisServerFixture redis) : IClassFixture<RedisServerFixture>, IAsyncLifetime
 {
     private static readonly RedisKey Key = "test:lease";
