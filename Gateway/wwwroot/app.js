@@ -2,19 +2,9 @@
 // strong its evidence is and how the council's context compares. Plain DOM calls, no framework or
 // build step, so the gateway serves these files as they are.
 
+import { areaLabel, areaLabels, costWords, el } from './catalogue-labels.js';
 import { readFormFromUrl, writeFormToUrl } from './form-url.js';
 
-const serviceAreas = [
-  ['adult_social_care', 'Adult social care'], ['childrens_services', "Children's services"],
-  ['education', 'Education'], ['public_health', 'Public health'],
-  ['housing_homelessness', 'Housing and homelessness'], ['community_safety', 'Community safety'],
-  ['environment_climate', 'Environment and climate'], ['economy_skills', 'Economy and skills'],
-  ['transport', 'Transport'], ['waste', 'Waste'], ['culture_leisure', 'Culture and leisure'],
-  ['revenues_benefits', 'Revenues and benefits'], ['digital_corporate', 'Digital and corporate'],
-  ['democracy_engagement', 'Democracy and engagement'],
-];
-const areaLabels = new Map(serviceAreas);
-const costWords = { 1: 'very low', 2: 'low', 3: 'moderate', 4: 'high', 5: 'very high' };
 const effectWords = {
   positive: 'Positive effect reported', negative: 'Caution: can make things worse',
   none: 'Caution: no clear effect found', mixed: 'Mixed results', unknown: 'Effect not yet known',
@@ -62,25 +52,8 @@ const paging = { request: null, shown: 0, total: 0, weights: null };
 
 // --- small DOM helpers -------------------------------------------------------------------------
 
-/** Creates an element; attrs.class and attrs.text are shortcuts, other keys become attributes. */
-function el(tag, attrs = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (key === 'class') node.className = value;
-    else if (key === 'text') node.textContent = value;
-    else node.setAttribute(key, value === true ? '' : value);
-  }
-  node.append(...children.filter((child) => child !== null && child !== undefined && child !== false));
-  return node;
-}
-
 function humanise(value) {
   return String(value).replaceAll('_', ' ');
-}
-
-function areaLabel(area) {
-  return areaLabels.get(area) ?? humanise(area);
 }
 
 function setStatus(text, isError = false) {
@@ -92,7 +65,7 @@ function setStatus(text, isError = false) {
 
 function renderPriorityBoxes() {
   const container = document.getElementById('priorities');
-  for (const [value, label] of serviceAreas) {
+  for (const [value, label] of areaLabels) {
     const box = el('input', { type: 'checkbox', name: 'priorities', value, id: `priority-${value}` });
     container.append(el('label', { for: box.id }, box, label));
   }

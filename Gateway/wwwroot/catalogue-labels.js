@@ -1,4 +1,4 @@
-// Words for the catalogue's codes, shared by the browse and practice pages.
+// Words for the catalogue's codes and small DOM helpers, shared by the recommendations, browse and practice pages.
 
 export const areaLabels = new Map([
   ['adult_social_care', 'Adult social care'], ['childrens_services', "Children's services"],
