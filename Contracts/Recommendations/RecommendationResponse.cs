@@ -29,12 +29,25 @@ public sealed record RecommendationResponse
 
     public required AppliedWeights Weights { get; init; }
 
-    /// <summary>Practices that passed the filters and matched the challenge (before paging).</summary>
+    /// <summary>
+    /// Said when fewer practices match the challenge closely than were asked for ("2 practices match
+    /// this closely"), or none does; null when the page is full.
+    /// </summary>
+    public string? MatchNote { get; init; }
+
+    /// <summary>Practices that passed the filters and cleared the relevance floor: how many <see cref="Results"/> can hold over all pages.</summary>
     public required int Total { get; init; }
     public required int Offset { get; init; }
     public required int Limit { get; init; }
 
+    /// <summary>The practices recommended for the challenge: each cleared the relevance floor.</summary>
     public required List<RecommendationResult> Results { get; init; }
+
+    /// <summary>
+    /// The best practices below the relevance floor (at most five): they share some of the
+    /// challenge's words or meaning but are unlikely to answer it. Shown apart, never mixed in.
+    /// </summary>
+    public List<RecommendationResult> Related { get; init; } = [];
 }
 
 /// <summary>The values <see cref="RecommendationResponse.Ranker"/> takes.</summary>
@@ -53,6 +66,10 @@ public sealed record RecommendationResult
     public required int Rank { get; init; }
     public required PracticeSummary Practice { get; init; }
     public required double Score { get; init; }
+
+    /// <summary>The relevance floor's estimate (0..1) that the practice is useful for this challenge, from the text match alone.</summary>
+    public double Relevance { get; init; }
+
     public required ScoreParts ScoreParts { get; init; }
     public required Explanation Explanation { get; init; }
 }

@@ -45,6 +45,9 @@ const ui = {
   answerMeta: document.getElementById('answer-meta'),
   results: document.getElementById('results'),
   more: document.getElementById('more'),
+  matchNote: document.getElementById('match-note'),
+  relatedSection: document.getElementById('related-section'),
+  related: document.getElementById('related'),
 };
 
 // What the last successful answer was asked with, so "More results" asks the same question.
@@ -262,6 +265,8 @@ function showAnswer(payload) {
   renderCouncilSummary(payload.council);
   renderContextNote(payload.context_note);
   renderAnswerMeta(payload);
+  renderMatchNote(payload.match_note);
+  renderRelated(payload.related ?? [], councilName, feedbackContext);
 
   const nextOffset = paging.shown;
   ui.more.hidden = payload.results.length === 0 || nextOffset >= paging.total || nextOffset > maxOffset;
@@ -270,6 +275,8 @@ function showAnswer(payload) {
 }
 
 function statusText(payload) {
+  const related = payload.related?.length ?? 0;
+  if (paging.shown === 0 && related > 0) return `No practice matched your challenge closely; ${related} related practice${related === 1 ? ' is' : 's are'} listed apart.`;
   if (paging.shown === 0) return 'No practice matched. Try describing the challenge in other words, or loosen the constraints.';
   const where = payload.council ? `, ranked for ${payload.council.name}` : '';
   return `Showing ${paging.shown} of ${paging.total} practices${where}.`;
@@ -291,6 +298,18 @@ function renderCouncilSummary(council) {
     ? el('p', { class: 'similar-councils' }, 'Councils most like it: ', el('span', { id: 'similar-councils', text: council.similar_councils.join(', ') }), '.')
     : null;
   ui.councilSummary.replaceChildren(heading, similar ?? '');
+}
+
+// Said when fewer practices match closely than were asked for: a short list is a finding, not a fault.
+function renderMatchNote(note) {
+  ui.matchNote.hidden = !note;
+  ui.matchNote.textContent = note ?? '';
+}
+
+// Practices below the relevance floor, apart from the recommendations and never numbered among them.
+function renderRelated(related, councilName, feedbackContext) {
+  ui.related.replaceChildren(...related.map((result) => renderResult(result, councilName, feedbackContext)));
+  ui.relatedSection.hidden = related.length === 0;
 }
 
 function renderContextNote(note) {

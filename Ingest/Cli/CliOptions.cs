@@ -10,10 +10,10 @@ namespace Recommend.Ingest.Cli;
 /// </summary>
 public static class CliOptions
 {
-    /// <summary>A required input file; a missing one is named with where it was looked for.</summary>
-    public static Option<string> ExistingFile(string name, string description)
+    /// <summary>An input file (required unless told otherwise); a missing one is named with where it was looked for.</summary>
+    public static Option<string> ExistingFile(string name, string description, bool required = true)
     {
-        var option = new Option<string>(name) { Description = description, HelpName = "FILE", Required = true };
+        var option = new Option<string>(name) { Description = description, HelpName = "FILE", Required = required };
         option.Validators.Add(result =>
         {
             var path = result.GetValueOrDefault<string>();

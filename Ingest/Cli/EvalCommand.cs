@@ -28,6 +28,9 @@ public static class EvalCommand
     private const string Lexical = "lexical";
     private const string Semantic = "semantic";
     private const string Hybrid = "hybrid";
+    private const string Usefulness = UsefulnessEvalRun.Name;
+
+    private static readonly string[] BeirModes = [Lexical, Semantic, Hybrid];
 
     /// <summary>
     /// Every option, with the default it takes when not given: for the tuning options, the
@@ -35,10 +38,26 @@ public static class EvalCommand
     /// </summary>
     private sealed class Options
     {
-        public Option<string> Corpus { get; } = CliOptions.ExistingFile("--corpus", "BEIR corpus.jsonl (_id, title, text)");
-        public Option<string> Queries { get; } = CliOptions.ExistingFile("--queries", "BEIR queries.jsonl (_id, text)");
-        public Option<string> Qrels { get; } = CliOptions.ExistingFile("--qrels", "BEIR qrels .tsv (query-id, corpus-id, score)");
-        public Option<string> Mode { get; } = CliOptions.OneOf("--mode", Lexical, EvalModes.Names, "what ranks: BM25, MiniLM embeddings, or both fused");
+        public Option<string> Corpus { get; } = CliOptions.ExistingFile("--corpus", "BEIR corpus.jsonl (_id, title, text); required by lexical, semantic, hybrid", required: false);
+        public Option<string> Queries { get; } = CliOptions.ExistingFile("--queries", "BEIR queries.jsonl (_id, text); required by lexical, semantic, hybrid", required: false);
+        public Option<string> Qrels { get; } = CliOptions.ExistingFile("--qrels", "BEIR qrels .tsv (query-id, corpus-id, score); required by lexical, semantic, hybrid", required: false);
+        public Option<string> Mode { get; } = CliOptions.OneOf("--mode", Lexical, [.. EvalModes.Names, Usefulness], "what ranks: BM25, MiniLM embeddings, or both fused, on a BEIR set; or, usefulness, the served recommendations on graded council challenges");
+
+        public Option<string> Judgments { get; } = new("--judgments")
+        {
+            HelpName = "DIR",
+            Description = "graded challenges: queries.jsonl and qrels.tsv, grades 0-2 [default: our shipped set, judgments/ beside the program]",
+        };
+
+        public Option<string> Catalogue { get; } = new("--catalogue")
+        {
+            HelpName = "DIR",
+            Description = "the practices to serve [default: the shipped seed catalogue, catalogue/practices/ beside the program]",
+        };
+
+        public Option<string> Councils { get; } = CliOptions.ExistingFile("--councils", "councils the challenges name: mySociety's uk_local_authorities.csv or a councils JSON file [default: as the app loads them: ../shared/data's full UK list beside the repository when present, else the shipped examples]", required: false);
+        public Option<string> Unjudged { get; } = OutputFile("--unjudged", "also write the shown practices no one has graded (JSON lines: query_id, practice_id, list) for graders");
+        public Option<string> Calibrate { get; } = OutputFile("--calibrate", "refit the relevance floor on the training split and write it to FILE (ship it as Matching/relevance-floor.json)");
         public Option<string> Run { get; } = RunFile();
         public Option<string> Tag { get; } = RunTag();
         public Option<int> Folds { get; } = FoldCount();
@@ -79,8 +98,35 @@ public static class EvalCommand
             (DenseWeight, [Hybrid]),
             (RrfK, [Hybrid]),
             (Depth, [Hybrid]),
-            (Cache, [Semantic, Hybrid]),
+            (Cache, [Semantic, Hybrid, Usefulness]),
+            (Corpus, BeirModes),
+            (Queries, BeirModes),
+            (Qrels, BeirModes),
+            (Run, BeirModes),
+            (Tag, BeirModes),
+            (Folds, BeirModes),
+            (Judgments, [Usefulness]),
+            (Catalogue, [Usefulness]),
+            (Councils, [Usefulness]),
+            (Unjudged, [Usefulness]),
+            (Calibrate, [Usefulness]),
         ];
+
+        /// <summary>The options whose help does not start with the modes they apply to (they are listed first, as the BEIR inputs always were).</summary>
+        public IReadOnlyList<Option> Unprefixed => [Corpus, Queries, Qrels, Run, Tag, Folds];
+
+        private static Option<string> OutputFile(string name, string description)
+        {
+            var option = new Option<string>(name) { HelpName = "FILE", Description = description };
+            option.Validators.Add(result =>
+            {
+                if (Path.GetDirectoryName(Path.GetFullPath(result.GetValueOrDefault<string>())) is { } folder && !Directory.Exists(folder))
+                {
+                    result.AddError($"{name}: folder '{folder}' does not exist.");
+                }
+            });
+            return option;
+        }
 
         private static Option<string> RunFile()
         {
@@ -139,7 +185,7 @@ public static class EvalCommand
             options.Tag,
             options.Folds,
         };
-        foreach (var (option, modes) in options.Tuning)
+        foreach (var (option, modes) in options.Tuning.Where(t => !options.Unprefixed.Contains(t.Option)))
         {
             option.Description = $"{string.Join(", ", modes)}: {option.Description}";
             command.Options.Add(option);
@@ -157,6 +203,30 @@ public static class EvalCommand
         {
             return CliUsage.Fail(parseResult, error, $"{string.Join(", ", ignored)} do{(ignored.Count == 1 ? "es" : "")} not apply to --mode {modeName}; "
                 + $"{modeName} takes {string.Join(", ", options.Tuning.Where(t => t.Modes.Contains(modeName)).Select(t => t.Option.Name))}.");
+        }
+
+        if (modeName == Usefulness)
+        {
+            var catalogue = parseResult.GetValue(options.Catalogue) ?? Contracts.Practices.SeedCatalogue.DefaultFolder;
+            var judgmentsFolder = parseResult.GetValue(options.Judgments) ?? Training.JudgmentSet.DefaultFolder;
+            foreach (var (folder, option) in new[] { (catalogue, options.Catalogue), (judgmentsFolder, options.Judgments) })
+            {
+                if (!Directory.Exists(folder))
+                {
+                    return CliUsage.Fail(parseResult, error, $"{option.Name}: folder '{Path.GetFullPath(folder)}' does not exist.");
+                }
+            }
+
+            return await UsefulnessEvalRun.RunAsync(
+                new UsefulnessEvalRun.Settings(judgmentsFolder, catalogue, parseResult.GetValue(options.Councils), parseResult.GetRequiredValue(options.Cache),
+                    parseResult.GetValue(options.Unjudged), parseResult.GetValue(options.Calibrate)),
+                output, error, cancellationToken);
+        }
+
+        var absent = new[] { options.Corpus, options.Queries, options.Qrels }.Where(o => !parseResult.IsGiven(o)).Select(o => o.Name).ToList();
+        if (absent.Count > 0)
+        {
+            return CliUsage.Fail(parseResult, error, $"--mode {modeName} needs {string.Join(", ", absent)}.");
         }
 
         var bm25 = new Bm25Parameters(

@@ -7,7 +7,7 @@ namespace Recommend.Ingest.Training;
 
 /// <summary>
 /// A researcher's relevance judgments: <c>queries.jsonl</c> (one request per line: id, challenge,
-/// optional council, optional priorities) and <c>qrels.tsv</c> (query-id, practice-id, grade 0-3,
+/// optional council, optional priorities, optional need) and <c>qrels.tsv</c> (query-id, practice-id, grade 0-3,
 /// with a header line, as BEIR writes it). Each query is checked like an API request, so a
 /// judgment set can never train on a request the service would refuse.
 /// </summary>
@@ -86,11 +86,20 @@ public sealed record JudgedQuery
 
     public List<PriorityRequest>? Priorities { get; init; }
 
+    /// <summary>
+    /// Optional: the need this wording expresses (several wordings of one need share it). The
+    /// held-out split keeps a need's wordings together, so no wording of a held-out need is trained on.
+    /// </summary>
+    public string? Need { get; init; }
+
     /// <summary>The service area the query is reported under: its heaviest priority, or "none".</summary>
     [JsonIgnore]
     public string Area => Priorities is { Count: > 0 } p ? Contracts.Practices.ServiceArea.Normalise(p.MaxBy(x => x.Weight)!.Area) : "none";
 
     public RecommendationRequest ToRequest() => new() { Challenge = Challenge, Council = Council, Priorities = Priorities, Limit = 50, Diversity = 0 };
+
+    /// <summary>The request as a user sends it: the API's defaults for everything the query does not say.</summary>
+    public RecommendationRequest ToServedRequest(int limit) => new() { Challenge = Challenge, Council = Council, Priorities = Priorities, Limit = limit };
 }
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]

@@ -70,7 +70,8 @@ public sealed class RankingEvaluator(IReadOnlyList<CouncilProfile> councils)
         return _ranker.Score(index, request, Context(request.Council), useReranker);
     }
 
-    private CouncilRankingContext? Context(string? code)
+    /// <summary>A council as the recommender resolves it for ranking: its profile and nearest neighbours; null when unknown or not given.</summary>
+    public CouncilRankingContext? Context(string? code)
     {
         if (code is null || _directory.Find(code) is not { } council)
         {

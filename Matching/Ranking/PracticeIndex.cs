@@ -135,11 +135,12 @@ public sealed partial class PracticeIndex
 
     /// <summary>
     /// Lexical and semantic candidates fused as the evaluation tuned them (<see cref="TextTuning"/>),
-    /// each with what a person can read: the query words it matched and its cosine similarity.
+    /// each with what a person can read: the query words it matched and its cosine similarity. The
+    /// challenge's generic words ("reduce", "residents") weigh a quarter (<see cref="ChallengeWords"/>).
     /// </summary>
     public IReadOnlyList<TextMatch> MatchText(string query, int k)
     {
-        var lexicalHits = _lexical.SearchExplained(query, Math.Max(k, TextTuning.Fusion.Depth));
+        var lexicalHits = _lexical.SearchExplained(query, Math.Max(k, TextTuning.Fusion.Depth), ChallengeWords.Weighting);
         var explained = lexicalHits.ToDictionary(h => h.Doc);
         float[]? vector = null;
         IReadOnlyList<SearchHit> fused;
@@ -165,7 +166,7 @@ public sealed partial class PracticeIndex
 
             var lexical = explained.GetValueOrDefault(hit.Doc);
             double? similarity = vector is null ? null : TensorPrimitives.Dot(vector, _dense!.GetVector(id));
-            matches.Add(new TextMatch(position, hit.Score, lexical?.Score ?? 0, similarity, lexical?.MatchedTerms ?? []));
+            matches.Add(new TextMatch(position, hit.Score, lexical?.Score ?? 0, similarity, lexical?.MatchedTerms ?? [], lexical?.Coverage ?? 0));
         }
 
         return matches;

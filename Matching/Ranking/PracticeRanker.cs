@@ -1,17 +1,25 @@
 using Recommend.Contracts.Practices;
 using Recommend.Contracts.Recommendations;
 using Recommend.Matching.Ranking.Learned;
+using Recommend.Matching.Ranking.Relevance;
 
 namespace Recommend.Matching.Ranking;
 
 /// <summary>
 /// Turns a request into a ranked, explained shortlist: hard filters first (cost, evidence), then
-/// a weighted sum of text relevance, context match, evidence strength, cost fit and priority fit
-/// (<see cref="RankingWeights"/>), then maximal marginal relevance for variety, then paging.
-/// Every result says why it is there and, for a council, what differs from where it was shown to work.
+/// the relevance floor (<see cref="RelevanceFloor"/>: only practices whose text match makes them
+/// likely useful are recommended; the best of the rest are offered apart as related), then a
+/// weighted sum of text relevance, context match, evidence strength, cost fit and priority fit
+/// (<see cref="RankingWeights"/>) orders the recommended ones, then maximal marginal relevance for
+/// variety among them, then paging. Context and the rest reorder practices above the floor and
+/// never lift one over it. Every result says why it is there and, for a council, what differs from
+/// where it was shown to work.
 /// </summary>
-public sealed class PracticeRanker(RankingWeights? weights = null)
+public sealed class PracticeRanker(RankingWeights? weights = null, RelevanceFloor? floor = null)
 {
+    /// <summary>How many practices below the floor are offered as related.</summary>
+    public const int RelatedCount = 5;
+
     /// <summary>How many text candidates are re-scored: enough that context can lift a good fit from further down.</summary>
     private const int CandidatePoolSize = 200;
 
@@ -22,22 +30,42 @@ public sealed class PracticeRanker(RankingWeights? weights = null)
     private const double AudienceShare = 0.2;
 
     private readonly RankingWeights _weights = weights ?? RankingWeights.Default;
+    private readonly RelevanceFloor _floor = floor ?? RelevanceFloor.Shipped;
+
+    public RelevanceFloor Floor => _floor;
 
     public RankingWeights DefaultWeights => _weights;
 
-    public RecommendationResponse Rank(PracticeIndex index, NormalisedRequest request, CouncilRankingContext? council = null)
+    public RecommendationResponse Rank(PracticeIndex index, NormalisedRequest request, CouncilRankingContext? council = null) =>
+        Present(index, Score(index, request, council), request, council);
+
+    /// <summary>
+    /// The answer made of scored candidates: those that clear the floor ordered for variety and
+    /// paged as <c>results</c>, the best of the rest as <c>related</c>. Apart from <see cref="Rank"/>
+    /// so an evaluation can try other floors on candidates scored once.
+    /// </summary>
+    public static RecommendationResponse Present(PracticeIndex index, ScoredCandidates scored, NormalisedRequest request, CouncilRankingContext? council = null)
     {
-        var scored = Score(index, request, council);
-        var candidates = scored.Candidates;
+        var close = scored.Candidates.Where(c => c.ClearsFloor).ToList();
         var picked = MaximalMarginalRelevance.Select(
-            candidates.Select(c => c.Score).ToList(),
-            (a, b) => index.Similarity(candidates[a].Match.Doc, candidates[b].Match.Doc),
+            close.Select(c => c.Score).ToList(),
+            (a, b) => index.Similarity(close[a].Match.Doc, close[b].Match.Doc),
             request.Diversity,
             request.Offset + request.Limit);
 
         var results = picked
             .Skip(request.Offset)
-            .Select((c, i) => ToResult(candidates[c], request.Offset + i + 1, request, council))
+            .Select((c, i) => ToResult(close[c], request.Offset + i + 1, request, council))
+            .ToList();
+
+        // Related practices share some of the challenge's words or meaning but fell below the floor:
+        // shown apart, in score order, numbered after the recommendations so every shown rank is distinct.
+        var related = scored.Candidates
+            .Where(c => !c.ClearsFloor)
+            .OrderByDescending(c => c.Score)
+            .ThenBy(c => c.Practice.Id, StringComparer.Ordinal)
+            .Take(RelatedCount)
+            .Select((c, i) => ToResult(c, close.Count + i + 1, request, council))
             .ToList();
 
         var weights = scored.Weights;
@@ -48,14 +76,25 @@ public sealed class PracticeRanker(RankingWeights? weights = null)
             Cached = false,
             Ranker = scored.Learned ? RankerNames.Learned : RankerNames.Weighted,
             Council = council is null ? null : Summarise(council),
-            ContextNote = council is null ? null : ContextNote(council.Council, picked.Take(request.Offset + request.Limit).Select(c => candidates[c]).ToList()),
+            ContextNote = council is null ? null : ContextNote(council.Council, picked.Take(request.Offset + request.Limit).Select(c => close[c]).ToList()),
+            MatchNote = MatchNote(close.Count, request.Offset + request.Limit, related.Count),
             Weights = new AppliedWeights(weights.Text, weights.Context, weights.Evidence, weights.Cost, weights.Priority, request.Diversity),
-            Total = candidates.Count,
+            Total = close.Count,
             Offset = request.Offset,
             Limit = request.Limit,
             Results = results,
+            Related = related,
         };
     }
+
+    /// <summary>Said when fewer practices match closely than were asked for, so a short list reads as a finding, not a fault.</summary>
+    public static string? MatchNote(int close, int asked, int related) => close >= asked
+        ? null
+        : close == 0
+            ? related > 0
+                ? "No practice in the catalogue matches this challenge closely. The related practices share some of its themes; describing the problem in other words may find more."
+                : "No practice in the catalogue matches this challenge. Describing the problem in other words may find some."
+            : $"{close} practice{(close == 1 ? " matches" : "s match")} this closely{(related > 0 ? "; related practices are listed apart" : "")}.";
 
     /// <summary>
     /// Every candidate that passes the filters, scored but not yet diversified or paged: what
@@ -70,21 +109,26 @@ public sealed class PracticeRanker(RankingWeights? weights = null)
         var matches = index.MatchText(request.Challenge, CandidatePoolSize);
         var best = matches.Count > 0 ? matches.Max(m => m.Score) : 0;
         var bestLexical = matches.Count > 0 ? matches.Max(m => m.LexicalScore) : 0;
+        var withSemantic = index.IsHybrid;
+        var relevance = RelevanceFeatures.Of(matches, doc => index.Practices[doc].ServiceAreas.FirstOrDefault());
 
         var candidates = new List<ScoredCandidate>();
-        foreach (var match in matches)
+        for (var m = 0; m < matches.Count; m++)
         {
+            var match = matches[m];
             var practice = index.Practices[match.Doc];
-            var relevance = best > 0 ? match.Score / best : 0;
-            if (relevance < MinTextRelevance || !PassesFilters(practice, request))
+            var textShare = best > 0 ? match.Score / best : 0;
+            if (textShare < MinTextRelevance || !PassesFilters(practice, request))
             {
                 continue;
             }
 
+            var relevant = relevance[m];
+            var usefulChance = _floor.Probability(relevant, withSemantic);
             var context = council is null ? ContextMatch.None : ContextMatcher.Match(council.Council, practice, council.Neighbours, council.FeedbackAdopters.GetValueOrDefault(practice.Id));
             var priorityMatches = practice.ServiceAreas.Where(a => request.Priorities.Any(p => p.Key == a)).ToList();
             var parts = new ScoreParts(
-                Text: relevance,
+                Text: textShare,
                 Context: context.Score,
                 Evidence: EvidenceStrength(practice.Evidence),
                 Cost: CostFit(practice, request.Capacity),
@@ -93,7 +137,8 @@ public sealed class PracticeRanker(RankingWeights? weights = null)
                 + (weights.Cost * parts.Cost) + (weights.Priority * parts.Priority);
             var features = RankingFeatures.Of(weighted, parts, match, bestLexical, practice, context, index.FeedbackFor(practice.Id));
             var score = reranker is null ? weighted : reranker.Rescore(weighted, features);
-            candidates.Add(new ScoredCandidate(match, practice, context, priorityMatches, parts, features, score));
+            candidates.Add(new ScoredCandidate(match, practice, context, priorityMatches, parts, features, score,
+                relevant, usefulChance, _floor.Clears(relevant, withSemantic)));
         }
 
         return new ScoredCandidates(candidates, weights, reranker is not null);
@@ -170,6 +215,7 @@ public sealed class PracticeRanker(RankingWeights? weights = null)
         Rank = rank,
         Practice = Summarise(candidate.Practice),
         Score = Math.Round(candidate.Score, 4),
+        Relevance = Math.Round(candidate.Relevance, 3),
         ScoreParts = new ScoreParts(
             Math.Round(candidate.Parts.Text, 3), Math.Round(candidate.Parts.Context, 3), Math.Round(candidate.Parts.Evidence, 3),
             Math.Round(candidate.Parts.Cost, 3), Math.Round(candidate.Parts.Priority, 3)),

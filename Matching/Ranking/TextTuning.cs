@@ -8,7 +8,8 @@ namespace Recommend.Matching.Ranking;
 /// The text-matching settings the recommender uses: the hybrid configuration that won every
 /// cross-validation fold on SciFact (docs/evaluation.md): Porter stemming, BM25 k1 1.2, b 0.75,
 /// a title word worth three body words, BM25 scaled by its best score and cosine min-max scaled, weighted equally.
-/// Part of the index version, so changing them publishes a new version.
+/// Part of the index version, so changing them (or the generic challenge words, or the relevance
+/// floor's calibration) publishes a new version.
 /// </summary>
 public static class TextTuning
 {
@@ -18,5 +19,6 @@ public static class TextTuning
 
     public static FusionSettings Fusion { get; } = new(FusionMethod.WeightedMinMax, DenseWeight: 0.5f);
 
-    public static string Describe() => $"{Analyzer};{Bm25};{Fusion}";
+    public static string Describe() =>
+        $"{Analyzer};{Bm25};{Fusion};generic={ChallengeWords.Describe()};{Relevance.RelevanceFloor.Shipped.Describe()}";
 }

@@ -216,29 +216,48 @@ public sealed partial class LexicalIndex : IRetriever, IDisposable
         }
     }
 
-    /// <summary>Like <see cref="Search"/>, with the query words each hit matched.</summary>
-    public IReadOnlyList<LexicalHit> SearchExplained(string query, int k)
+    /// <summary>
+    /// Like <see cref="Search"/>, with the query words each hit matched and the share of the query it
+    /// covers; <paramref name="weighting"/> lowers the weight of generic words (none by default, so
+    /// BM25 stays comparable with Lucene's).
+    /// </summary>
+    public IReadOnlyList<LexicalHit> SearchExplained(string query, int k, QueryWeighting? weighting = null)
     {
         _lock.EnterReadLock();
         try
         {
-            var queryTerms = new QueryTerms(_vocabulary);
+            var queryTerms = new QueryTerms(_vocabulary, weighting);
             Analyzer.Analyze(query, ref queryTerms);
             var hits = Rank(queryTerms, k);
+
+            // Coverage weighs each query word by its idf (an unknown word by the highest idf, that of
+            // a word no document holds), so matching the rare, telling words of a query counts most.
+            var idfs = new double[queryTerms.Terms.Count];
+            var total = queryTerms.UnknownWeight * Idf(0);
+            for (var t = 0; t < idfs.Length; t++)
+            {
+                var term = queryTerms.Terms[t];
+                idfs[t] = Idf(_documentFrequency[term.Id]) * term.Weight;
+                total += idfs[t];
+            }
+
             var result = new LexicalHit[hits.Length];
             for (var i = 0; i < hits.Length; i++)
             {
                 var docTerms = _docTerms[hits[i].Doc];
                 var matched = new List<string>();
-                foreach (var term in queryTerms.Terms)
+                var covered = 0.0;
+                for (var t = 0; t < idfs.Length; t++)
                 {
+                    var term = queryTerms.Terms[t];
                     if (Array.BinarySearch(docTerms, term.Id) >= 0)
                     {
                         matched.Add(term.Surface);
+                        covered += idfs[t];
                     }
                 }
 
-                result[i] = new LexicalHit(hits[i].Doc, hits[i].Score, matched);
+                result[i] = new LexicalHit(hits[i].Doc, hits[i].Score, matched, total > 0 ? covered / total : 0);
             }
 
             return result;
@@ -248,6 +267,9 @@ public sealed partial class LexicalIndex : IRetriever, IDisposable
             _lock.ExitReadLock();
         }
     }
+
+    /// <summary>Lucene's BM25 idf, always positive: ln(1 + (N - df + 0.5) / (df + 0.5)).</summary>
+    private double Idf(int df) => Math.Log(1 + ((_live - df + 0.5) / (df + 0.5)));
 
     public void Dispose() => _lock.Dispose();
 
@@ -278,9 +300,7 @@ public sealed partial class LexicalIndex : IRetriever, IDisposable
                     continue;
                 }
 
-                // Lucene's BM25 idf, always positive: ln(1 + (N - df + 0.5) / (df + 0.5)).
-                var idf = (float)Math.Log(1 + ((_live - df + 0.5) / (df + 0.5)));
-                var weight = term.Count * idf * k1PlusOne;
+                var weight = term.Count * term.Weight * (float)Idf(df) * k1PlusOne;
                 var postings = _postings[term.Id];
                 touchedCount = p.PerFieldLength
                     ? ScorePerField(postings, weight, p, scores, touched, touchedCount, skipRemoved)

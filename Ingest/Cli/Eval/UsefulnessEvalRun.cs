@@ -1,0 +1,238 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Recommend.Contracts.Councils;
+using Recommend.Contracts.Practices;
+using Recommend.Ingest.Import.Councils;
+using Recommend.Ingest.Training;
+using Recommend.Matching.Evaluation;
+using Recommend.Matching.Ranking;
+using Recommend.Matching.Ranking.Relevance;
+using Recommend.Matching.Text;
+using Recommend.Matching.Text.Hybrid;
+
+namespace Recommend.Ingest.Cli.Eval;
+
+/// <summary>
+/// <c>eval --mode usefulness</c>: serves every challenge of a usefulness judgment set as the
+/// recommender would (the seed catalogue indexed as ingest indexes it, the council list the app loads,
+/// the API's defaults, the shipped relevance floor) and prints, for the training and held-out splits,
+/// P@5 of directly useful practices (grade 2) and of at least related ones, rank 1 directly useful,
+/// the useless share of what results[] shows, and the challenges left without a directly useful
+/// result. <c>--unjudged</c> lists shown practices nobody has graded; <c>--calibrate</c> refits the floor.
+/// </summary>
+public static class UsefulnessEvalRun
+{
+    public const string Name = "usefulness";
+
+    public sealed record Settings(string Judgments, string Catalogue, string? Councils, string CacheDirectory, string? UnjudgedPath, string? CalibratePath);
+
+    public static async Task<int> RunAsync(Settings settings, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        JudgmentSet judgments;
+        try
+        {
+            judgments = JudgmentSet.Read(settings.Judgments);
+        }
+        catch (Exception ex) when (ex is DataFormatException or IOException)
+        {
+            await error.WriteLineAsync($"eval: malformed data: {ex.Message}");
+            return 1;
+        }
+
+        var catalogue = SeedCatalogue.LoadFolder(settings.Catalogue);
+        if (catalogue.Practices.Count == 0)
+        {
+            await error.WriteLineAsync($"eval: malformed data: {settings.Catalogue} holds no valid practices.");
+            return 1;
+        }
+
+        var (councils, councilsFrom) = LoadCouncils(settings.Councils);
+        var evaluator = new RankingEvaluator(councils);
+        var unknown = judgments.Queries.Where(q => q.Council is { } code && !evaluator.Knows(code)).Select(q => $"{q.Id} ({q.Council})").ToList();
+        if (unknown.Count > 0)
+        {
+            await error.WriteLineAsync($"warning: {unknown.Count} challenge(s) name a council not in {councilsFrom} and are ranked without one: {string.Join(", ", unknown.Take(5))}");
+        }
+
+        await error.WriteLineAsync($"{catalogue.Practices.Count:N0} practices ({catalogue.Rejects.Count} rejected), {judgments.Queries.Count} judged challenges, councils: {councilsFrom}");
+        var index = BuildIndex(catalogue.Practices, settings.CacheDirectory, error, cancellationToken);
+        var ranker = new PracticeRanker();
+        var usefulness = new UsefulnessEvaluator(evaluator);
+        var (train, heldOut) = HeldOutSplit.Split(judgments.Queries);
+        var scoredTrain = usefulness.Score(index, ranker, train, cancellationToken);
+        var scoredHeldOut = usefulness.Score(index, ranker, heldOut, cancellationToken);
+
+        if (settings.CalibratePath is { } calibratePath)
+        {
+            return await CalibrateAsync(judgments, catalogue.Practices, index, ranker, usefulness, train, scoredTrain, calibratePath, output, error, cancellationToken);
+        }
+
+        var trainReport = UsefulnessEvaluator.Report(index, ranker, scoredTrain, judgments.Qrels);
+        var heldOutReport = UsefulnessEvaluator.Report(index, ranker, scoredHeldOut, judgments.Qrels);
+        var all = new UsefulnessReport([.. trainReport.Queries, .. heldOutReport.Queries]);
+        WriteTable(output, [("train", trainReport), ("held-out", heldOutReport), ("all", all)]);
+        output.WriteLine();
+        output.WriteLine("held-out, per service area:");
+        WriteTable(output, [.. heldOutReport.Queries.GroupBy(q => q.Area, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, new UsefulnessReport([.. g])))]);
+        var stale = RelevanceFloor.Shipped.JudgmentsHash != RelevanceCalibration.HashJudgments(settings.Judgments)
+            || RelevanceFloor.Shipped.CatalogueHash != RelevanceCalibration.HashCatalogue(catalogue.Practices);
+        if (stale)
+        {
+            await error.WriteLineAsync("note: the shipped relevance floor was calibrated on another judgment set or catalogue; recalibrate with --calibrate (README).");
+        }
+
+        if (settings.UnjudgedPath is { } unjudgedPath)
+        {
+            await WriteUnjudgedAsync(unjudgedPath, index, ranker, [.. scoredTrain, .. scoredHeldOut], judgments.Qrels, error, cancellationToken);
+        }
+
+        output.WriteLine(Json(heldOutReport, trainReport, all, index.Version, catalogue.Practices.Count));
+        return 0;
+    }
+
+    private static async Task<int> CalibrateAsync(
+        JudgmentSet judgments, IReadOnlyList<Practice> practices, PracticeIndex hybrid, PracticeRanker ranker, UsefulnessEvaluator usefulness,
+        IReadOnlyList<JudgedQuery> train, IReadOnlyList<UsefulnessEvaluator.ScoredQuery> scoredTrain, string path, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        await error.WriteLineAsync($"calibrating the relevance floor on {train.Count} training challenges");
+        var (hybridModel, hybridReport, hybridSamples, tried) = UsefulnessEvaluator.Calibrate(hybrid, ranker, scoredTrain, judgments.Qrels);
+        output.WriteLine("training split, served answers by threshold (hybrid):");
+        WriteTable(output, [.. tried.Where((_, i) => i % 5 == 0).Select(t => (t.Threshold.ToString("0.00", CultureInfo.InvariantCulture), t.Report))]);
+        var lexical = new PracticeIndexBuilder().Build(practices, hybrid.Version + "-lexical", cancellationToken);
+        var (lexicalModel, lexicalReport, _, _) = UsefulnessEvaluator.Calibrate(lexical, ranker, usefulness.Score(lexical, ranker, train, cancellationToken), judgments.Qrels);
+        var floor = new RelevanceFloor
+        {
+            Hybrid = hybridModel,
+            Lexical = lexicalModel,
+            JudgmentsHash = RelevanceCalibration.HashJudgments(judgments.Folder),
+            CatalogueHash = RelevanceCalibration.HashCatalogue(practices),
+            Calibration = string.Create(CultureInfo.InvariantCulture,
+                $"Fitted on the training split of the usefulness set ({train.Count} challenges, {hybridSamples} judged candidates; label: grade 1 or 2) over {practices.Count} practices; "
+                + $"threshold: most directly useful minus {RelevanceCalibration.UselessCost} x useless in the served top 5. "
+                + $"Training: hybrid {RelevanceCalibration.Describe(hybridReport)}; lexical-only {RelevanceCalibration.Describe(lexicalReport)}."),
+        };
+        await File.WriteAllTextAsync(path, floor.ToJson() + "\n", new UTF8Encoding(false), cancellationToken);
+        output.WriteLine($"hybrid floor: threshold {hybridModel.Threshold:0.00}, weights {hybridModel.Describe()}; training: {RelevanceCalibration.Describe(hybridReport)}");
+        output.WriteLine($"lexical floor: threshold {lexicalModel.Threshold:0.00}, weights {lexicalModel.Describe()}; training: {RelevanceCalibration.Describe(lexicalReport)}");
+        output.WriteLine($"wrote {path}");
+        return 0;
+    }
+
+    /// <summary>Every practice a served answer shows (results and related) that the set does not grade: what graders should read next.</summary>
+    private static async Task WriteUnjudgedAsync(string path, PracticeIndex index, PracticeRanker ranker, IReadOnlyList<UsefulnessEvaluator.ScoredQuery> queries, Qrels qrels, TextWriter error, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        await using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false));
+        foreach (var query in queries)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var judged = qrels.For(query.Query.Id);
+            var answer = UsefulnessEvaluator.Answer(index, ranker, query);
+            foreach (var (result, list) in answer.Results.Select(r => (r, "results")).Concat(answer.Related.Select(r => (r, "related"))))
+            {
+                if (!judged.ContainsKey(result.Practice.Id))
+                {
+                    count++;
+                    await writer.WriteLineAsync(JsonSerializer.Serialize(new UnjudgedPair(query.Query.Id, result.Practice.Id, list), UnjudgedJsonContext.Default.UnjudgedPair));
+                }
+            }
+        }
+
+        await error.WriteLineAsync($"wrote {count} unjudged shown practice(s) to {path}");
+    }
+
+    private static PracticeIndex BuildIndex(IReadOnlyList<Practice> practices, string cacheDirectory, TextWriter error, CancellationToken cancellationToken)
+    {
+        // The vectors are those ingest makes (PracticeIndex.ToSemanticText), kept between runs like eval's corpus vectors.
+        var documents = practices.OrderBy(p => p.Id, StringComparer.Ordinal).Select(p => new TextDocument(p.Id, PracticeIndex.ToSemanticText(p), "")).ToList();
+        var dense = EmbeddingCache.LoadOrBuild(documents, QueryEmbeddings.Embedder, cacheDirectory, error);
+        return new PracticeIndexBuilder(QueryEmbeddings.Embedder).Build(practices, "eval", p => dense.GetVector(p.Id).ToArray(), embedded: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// The councils the app loads: the file given, else mySociety's full UK list beside the repository
+    /// (../shared/data/councils/uk_local_authorities.csv, as the AppHost finds it), else the shipped examples.
+    /// </summary>
+    private static (IReadOnlyList<CouncilProfile> Councils, string From) LoadCouncils(string? path)
+    {
+        path ??= FullUkList();
+        if (path is null)
+        {
+            var examples = CouncilCatalogue.LoadFolder(CouncilCatalogue.DefaultFolder).Councils;
+            return (examples, $"the {examples.Count} shipped example councils");
+        }
+
+        if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            var loaded = CouncilCatalogue.LoadFile(path).Councils;
+            return (loaded, $"{path} ({loaded.Count} councils)");
+        }
+
+        using var reader = File.OpenText(path);
+        var imported = MySocietyCouncilImporter.Import(reader).Councils;
+        return (imported, $"{path} ({imported.Count} councils)");
+    }
+
+    private static string? FullUkList()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Recommend.sln")))
+            {
+                var csv = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "councils", "uk_local_authorities.csv"));
+                return File.Exists(csv) ? csv : null;
+            }
+        }
+
+        return null;
+    }
+
+    private static void WriteTable(TextWriter output, IReadOnlyList<(string Label, UsefulnessReport Report)> rows)
+    {
+        output.WriteLine($"{"split",-22}  {"queries",7}  {"P@5 useful",10}  {"P@5 >=1",7}  {"rank-1 useful",13}  {"useless",7}  {"no useful",9}  {"shown",5}");
+        foreach (var (label, r) in rows)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{label,-22}  {r.Count,7}  {r.PrecisionAt5Useful,10:0.000}  {r.PrecisionAt5Related,7:0.000}  {UsefulnessEvaluator.Percent(r.RankOneUseful),13}  {UsefulnessEvaluator.Percent(r.UselessShare),7}  {r.WithoutUseful,9}  {r.MeanShown,5:0.0}"));
+        }
+    }
+
+    private static string Json(UsefulnessReport heldOut, UsefulnessReport train, UsefulnessReport all, string version, int practices)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("mode", Name);
+            writer.WriteNumber("practices", practices);
+            foreach (var (label, r) in new[] { ("held_out", heldOut), ("train", train), ("all", all) })
+            {
+                writer.WriteStartObject(label);
+                writer.WriteNumber("queries", r.Count);
+                writer.WriteNumber("p@5_useful", Math.Round(r.PrecisionAt5Useful, 4));
+                writer.WriteNumber("p@5_related_or_useful", Math.Round(r.PrecisionAt5Related, 4));
+                writer.WriteNumber("shown_precision_useful", Math.Round(r.ShownPrecisionUseful, 4));
+                writer.WriteNumber("rank1_useful", Math.Round(r.RankOneUseful, 4));
+                writer.WriteNumber("useless_share", Math.Round(r.UselessShare, 4));
+                writer.WriteNumber("without_useful", r.WithoutUseful);
+                writer.WriteNumber("mean_shown", Math.Round(r.MeanShown, 2));
+                writer.WriteNumber("related_useful_share", Math.Round(r.RelatedUsefulShare, 4));
+                writer.WriteNumber("unjudged_shown", r.Unjudged);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+}
+
+/// <summary>One line of <c>--unjudged</c>: a challenge, a practice a served answer shows for it, and in which list.</summary>
+public sealed record UnjudgedPair(string QueryId, string PracticeId, string List);
+
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.SnakeCaseLower)]
+[System.Text.Json.Serialization.JsonSerializable(typeof(UnjudgedPair))]
+public sealed partial class UnjudgedJsonContext : System.Text.Json.Serialization.JsonSerializerContext;
