@@ -67,7 +67,7 @@ public sealed record RecommendationResult
     public required PracticeSummary Practice { get; init; }
     public required double Score { get; init; }
 
-    /// <summary>The relevance floor's estimate (0..1) that the practice is useful for this challenge, from the text match alone.</summary>
+    /// <summary>The relevance floor's estimate (0..1) that the practice is directly useful for this challenge, from the text match alone.</summary>
     public double Relevance { get; init; }
 
     public required ScoreParts ScoreParts { get; init; }

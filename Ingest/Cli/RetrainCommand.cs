@@ -167,7 +167,7 @@ public static class RetrainCommand
         await output.WriteLineAsync($"report: {report}");
     }
 
-    /// <summary>Councils the judged queries may name: the running app's list when there is one, else the shipped examples.</summary>
+    /// <summary>Councils the judged queries may name: the running app's list when there is one, else as an evaluation loads them (<see cref="EvaluationCouncils"/>).</summary>
     private static async Task<IReadOnlyList<CouncilProfile>> LoadCouncilsAsync(IDatabase? db)
     {
         if (db is not null)
@@ -179,7 +179,7 @@ public static class RetrainCommand
             }
         }
 
-        return CouncilCatalogue.LoadFolder(CouncilCatalogue.DefaultFolder).Councils;
+        return EvaluationCouncils.Load().Councils;
     }
 
     /// <summary>Progress bars on stderr at a terminal; one line per step when redirected (logs, tests).</summary>

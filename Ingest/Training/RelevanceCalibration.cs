@@ -9,9 +9,10 @@ namespace Recommend.Ingest.Training;
 
 /// <summary>
 /// Fits the relevance floor (<see cref="RelevanceFloor"/>) on graded judgments: a logistic model of
-/// "useful at least in part" (grade 1 or 2) from the relevance features of every judged candidate of
-/// the training queries, then the threshold: the one whose served top fives on the training queries
-/// give readers the most, counting each directly useful practice shown as +1 and each useless one as
+/// "directly useful" (grade 2) from the relevance features of every judged candidate of
+/// the training queries, then the thresholds (one for every candidate, a lower bar allowed for the
+/// single most probable one): those whose served top fives on the training queries give readers the
+/// most, counting each directly useful practice shown as +1 and each useless one as
 /// -<see cref="UselessCost"/> (related ones count 0). The held-out queries are never read here.
 /// </summary>
 public static class RelevanceCalibration
@@ -94,15 +95,38 @@ public static class RelevanceCalibration
         };
     }
 
+    /// <summary>The bars tried for the most probable candidate: every twentieth from 0.05 up to the threshold.</summary>
+    public static IEnumerable<double> TopGrid(double threshold) => Enumerable.Range(1, 19).Select(i => i / 20.0).Where(t => t <= threshold + 1e-9);
+
     /// <summary>
-    /// The threshold whose served answers on the training queries score best: directly useful shown
-    /// minus <see cref="UselessCost"/> times useless shown; the lowest such threshold on a tie.
+    /// The thresholds whose served answers on the training queries score best (<see cref="Utility"/>):
+    /// the threshold for every candidate and the bar, at most that, for the single most probable one.
+    /// Ties go to the higher bars (less shown). Also returns, for reading, each threshold with the top
+    /// bar equal to it (one floor for all).
     /// </summary>
-    public static (double Threshold, UsefulnessReport Report, IReadOnlyList<(double Threshold, UsefulnessReport Report)> Tried) ChooseThreshold(Func<double, UsefulnessReport> reportAt)
+    public static (double Threshold, double TopThreshold, UsefulnessReport Report, IReadOnlyList<(double Threshold, UsefulnessReport Report)> Tried) ChooseThresholds(Func<double, double, UsefulnessReport> reportAt)
     {
-        var tried = ThresholdGrid.Select(t => (Threshold: t, Report: reportAt(t))).ToList();
-        var (threshold, report) = tried.OrderByDescending(t => Math.Round(Utility(t.Report), 9)).ThenBy(t => t.Threshold).First();
-        return (threshold, report, tried);
+        var tried = new List<(double Threshold, UsefulnessReport Report)>();
+        (double Threshold, double Top, UsefulnessReport Report, double Utility)? best = null;
+        foreach (var threshold in ThresholdGrid)
+        {
+            foreach (var top in TopGrid(threshold).Append(threshold).Distinct())
+            {
+                var report = reportAt(threshold, top);
+                if (top == threshold)
+                {
+                    tried.Add((threshold, report));
+                }
+
+                var utility = Math.Round(Utility(report), 9);
+                if (best is null || utility > best.Value.Utility || (utility == best.Value.Utility && (threshold, top).CompareTo((best.Value.Threshold, best.Value.Top)) > 0))
+                {
+                    best = (threshold, top, report, utility);
+                }
+            }
+        }
+
+        return (best!.Value.Threshold, best.Value.Top, best.Value.Report, tried);
     }
 
     /// <summary>Per challenge: directly useful results shown minus <see cref="UselessCost"/> times useless ones.</summary>

@@ -43,7 +43,7 @@ public static class RetrainReport
         text.AppendLine(CultureInfo.InvariantCulture, $"- command: `{options.Command}`");
         text.AppendLine(CultureInfo.InvariantCulture, $"- created: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, in {result.Elapsed.TotalSeconds:0.0} s");
         text.AppendLine(CultureInfo.InvariantCulture, $"- catalogue: {result.Practices} practices; feedback for {result.FeedbackPractices}{(options.UseFeedback ? "" : " (--feedback not given)")}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"- judgments: `{options.JudgmentsFolder}`: {result.TrainQueries} training queries ({result.TrainingRows} candidate rows), {result.New.Queries.Count} held out (every {HeldOutSplit.Every}rd query of each service area)");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- judgments: `{options.JudgmentsFolder}`: {result.TrainQueries} training queries ({result.TrainingRows} candidate rows), {result.New.Queries.Count} held out (every {HeldOutSplit.Every}rd need of each service area, with all its wordings)");
         text.AppendLine(CultureInfo.InvariantCulture, $"- reranker: ML.NET LightGbm LambdaRank over the score parts, the lexical and semantic halves of the text match, adoption and feedback");
         text.AppendLine(CultureInfo.InvariantCulture, $"- compared with: {result.ComparedWith}");
         text.AppendLine();

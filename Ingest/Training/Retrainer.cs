@@ -50,10 +50,10 @@ public sealed class Retrainer(IConnectionMultiplexer? redis, MiniLmEmbedder embe
 
         progress.Note($"catalogue: {from}");
         var evaluator = new RankingEvaluator(councils);
-        var unknownCouncil = judgments.Queries.FirstOrDefault(q => q.Council is { } code && !evaluator.Knows(code));
-        if (unknownCouncil is not null)
+        var unknown = EvaluationCouncils.Unknown(evaluator, judgments.Queries);
+        if (unknown.Count > 0)
         {
-            throw new InvalidDataException($"{JudgmentSet.QueriesFile}: query '{unknownCouncil.Id}' names council '{unknownCouncil.Council}', which is not among the {councils.Count} known councils.");
+            progress.Note($"warning: {unknown.Count} judged quer{(unknown.Count == 1 ? "y names a council" : "ies name councils")} not among the {councils.Count} known councils, ranked without one: {string.Join(", ", unknown.Take(5))}{(unknown.Count > 5 ? ", ..." : "")}");
         }
 
         var current = await LoadCurrentAsync(db, cancellationToken);
@@ -72,7 +72,7 @@ public sealed class Retrainer(IConnectionMultiplexer? redis, MiniLmEmbedder embe
         var (train, heldOut) = HeldOutSplit.Split(judgments.Queries);
         if (train.Count < 2 || heldOut.Count == 0)
         {
-            throw new InvalidDataException($"{judgments.Queries.Count} judged queries are too few: training needs at least 2 and evaluation at least 1 (every {HeldOutSplit.Every}rd query of each area is held out).");
+            throw new InvalidDataException($"{judgments.Queries.Count} judged queries are too few: training needs at least 2 and evaluation at least 1 (every {HeldOutSplit.Every}rd need of each area is held out, with all its wordings).");
         }
 
         step = progress.Start("collect ranking features of the training queries", train.Count);

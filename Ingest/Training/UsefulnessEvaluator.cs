@@ -45,14 +45,9 @@ public sealed class UsefulnessEvaluator(RankingEvaluator councils)
         if (model is not null)
         {
             var withSemantic = index.IsHybrid;
-            scored = scored with
-            {
-                Candidates = [.. scored.Candidates.Select(c =>
-                {
-                    var p = model.Probability(c.RelevanceFeatures.ToArray(withSemantic));
-                    return c with { Relevance = p, ClearsFloor = p >= model.Threshold };
-                })],
-            };
+            var chances = scored.Candidates.Select(c => model.Probability(c.RelevanceFeatures.ToArray(withSemantic))).ToList();
+            var clearing = RelevanceFloor.Clearing(chances, model);
+            scored = scored with { Candidates = [.. scored.Candidates.Select((c, i) => c with { Relevance = chances[i], ClearsFloor = clearing[i] })] };
         }
 
         return PracticeRanker.Present(index, scored, query.Request, query.Council);
@@ -68,11 +63,11 @@ public sealed class UsefulnessEvaluator(RankingEvaluator councils)
         var samples = train
             .SelectMany(q => q.Scored.Candidates
                 .Where(c => qrels.For(q.Query.Id).ContainsKey(c.Practice.Id))
-                .Select(c => new RelevanceCalibration.Sample(c.RelevanceFeatures.ToArray(withSemantic), qrels.For(q.Query.Id)[c.Practice.Id] >= 1)))
+                .Select(c => new RelevanceCalibration.Sample(c.RelevanceFeatures.ToArray(withSemantic), qrels.For(q.Query.Id)[c.Practice.Id] == 2)))
             .ToList();
         var fitted = RelevanceCalibration.Fit(withSemantic ? RelevanceFeatures.HybridNames : RelevanceFeatures.LexicalNames, samples);
-        var (threshold, report, tried) = RelevanceCalibration.ChooseThreshold(t => Report(index, ranker, train, qrels, fitted with { Threshold = t }));
-        return (fitted with { Threshold = threshold }, report, samples.Count, tried);
+        var (threshold, top, report, tried) = RelevanceCalibration.ChooseThresholds((t, topT) => Report(index, ranker, train, qrels, fitted with { Threshold = t, TopThreshold = topT }));
+        return (fitted with { Threshold = threshold, TopThreshold = top }, report, samples.Count, tried);
     }
 
     public static string Percent(double share) => share.ToString("0.0%", CultureInfo.InvariantCulture);

@@ -137,11 +137,11 @@ public sealed class PracticeRanker(RankingWeights? weights = null, RelevanceFloo
                 + (weights.Cost * parts.Cost) + (weights.Priority * parts.Priority);
             var features = RankingFeatures.Of(weighted, parts, match, bestLexical, practice, context, index.FeedbackFor(practice.Id));
             var score = reranker is null ? weighted : reranker.Rescore(weighted, features);
-            candidates.Add(new ScoredCandidate(match, practice, context, priorityMatches, parts, features, score,
-                relevant, usefulChance, _floor.Clears(relevant, withSemantic)));
+            candidates.Add(new ScoredCandidate(match, practice, context, priorityMatches, parts, features, score, relevant, usefulChance));
         }
 
-        return new ScoredCandidates(candidates, weights, reranker is not null);
+        var clearing = RelevanceFloor.Clearing([.. candidates.Select(c => c.Relevance)], withSemantic ? _floor.Hybrid : _floor.Lexical);
+        return new ScoredCandidates([.. candidates.Select((c, i) => c with { ClearsFloor = clearing[i] })], weights, reranker is not null);
     }
 
     private static bool PassesFilters(Practice practice, NormalisedRequest request) =>

@@ -21,14 +21,22 @@ public sealed class RecommendationsEndToEndTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var results = body.RootElement.GetProperty("results");
-        Assert.Equal(5, results.GetArrayLength());
+        var shown = results.GetArrayLength();
+        Assert.InRange(shown, 1, 5);
+        if (shown < 5)
+        {
+            // Fewer practices cleared the relevance floor than were asked for: the answer says so.
+            Assert.Equal(shown, body.RootElement.GetProperty("total").GetInt32());
+            Assert.Contains("match this closely", body.RootElement.GetProperty("match_note").GetString(), StringComparison.Ordinal);
+        }
+
         var first = results[0];
         Assert.False(string.IsNullOrEmpty(first.GetProperty("practice").GetProperty("id").GetString()));
         Assert.False(string.IsNullOrEmpty(first.GetProperty("explanation").GetProperty("text").GetString()));
         var titles = results.EnumerateArray().Select(r => r.GetProperty("practice").GetProperty("title").GetString() + " " + r.GetProperty("practice").GetProperty("summary").GetString()).ToList();
         Assert.Contains(titles, t => t.Contains("lonel", StringComparison.OrdinalIgnoreCase) || t.Contains("isolat", StringComparison.OrdinalIgnoreCase));
         // Ranked 1..n; scores need not fall monotonically because diversity (MMR) may lift a different idea.
-        Assert.Equal([1, 2, 3, 4, 5], results.EnumerateArray().Select(r => r.GetProperty("rank").GetInt32()));
+        Assert.Equal(Enumerable.Range(1, shown), results.EnumerateArray().Select(r => r.GetProperty("rank").GetInt32()));
     }
 
     [Fact]

@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Recommend.Contracts.Councils;
 using Recommend.Contracts.Practices;
-using Recommend.Ingest.Import.Councils;
 using Recommend.Ingest.Training;
 using Recommend.Matching.Evaluation;
 using Recommend.Matching.Ranking;
@@ -47,9 +45,9 @@ public static class UsefulnessEvalRun
             return 1;
         }
 
-        var (councils, councilsFrom) = LoadCouncils(settings.Councils);
+        var (councils, councilsFrom) = EvaluationCouncils.Load(settings.Councils);
         var evaluator = new RankingEvaluator(councils);
-        var unknown = judgments.Queries.Where(q => q.Council is { } code && !evaluator.Knows(code)).Select(q => $"{q.Id} ({q.Council})").ToList();
+        var unknown = EvaluationCouncils.Unknown(evaluator, judgments.Queries);
         if (unknown.Count > 0)
         {
             await error.WriteLineAsync($"warning: {unknown.Count} challenge(s) name a council not in {councilsFrom} and are ranked without one: {string.Join(", ", unknown.Take(5))}");
@@ -109,7 +107,7 @@ public static class UsefulnessEvalRun
             JudgmentsHash = RelevanceCalibration.HashJudgments(judgments.Folder),
             CatalogueHash = RelevanceCalibration.HashCatalogue(practices),
             Calibration = string.Create(CultureInfo.InvariantCulture,
-                $"Fitted on the training split of the usefulness set ({train.Count} challenges, {hybridSamples} judged candidates; label: grade 1 or 2) over {practices.Count} practices; "
+                $"Fitted on the training split of the usefulness set ({train.Count} challenges, {hybridSamples} judged candidates; label: directly useful, grade 2) over {practices.Count} practices; "
                 + $"threshold: most directly useful minus {RelevanceCalibration.UselessCost} x useless in the served top 5. "
                 + $"Training: hybrid {RelevanceCalibration.Describe(hybridReport)}; lexical-only {RelevanceCalibration.Describe(lexicalReport)}."),
         };
@@ -149,44 +147,6 @@ public static class UsefulnessEvalRun
         var documents = practices.OrderBy(p => p.Id, StringComparer.Ordinal).Select(p => new TextDocument(p.Id, PracticeIndex.ToSemanticText(p), "")).ToList();
         var dense = EmbeddingCache.LoadOrBuild(documents, QueryEmbeddings.Embedder, cacheDirectory, error);
         return new PracticeIndexBuilder(QueryEmbeddings.Embedder).Build(practices, "eval", p => dense.GetVector(p.Id).ToArray(), embedded: null, cancellationToken);
-    }
-
-    /// <summary>
-    /// The councils the app loads: the file given, else mySociety's full UK list beside the repository
-    /// (../shared/data/councils/uk_local_authorities.csv, as the AppHost finds it), else the shipped examples.
-    /// </summary>
-    private static (IReadOnlyList<CouncilProfile> Councils, string From) LoadCouncils(string? path)
-    {
-        path ??= FullUkList();
-        if (path is null)
-        {
-            var examples = CouncilCatalogue.LoadFolder(CouncilCatalogue.DefaultFolder).Councils;
-            return (examples, $"the {examples.Count} shipped example councils");
-        }
-
-        if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-        {
-            var loaded = CouncilCatalogue.LoadFile(path).Councils;
-            return (loaded, $"{path} ({loaded.Count} councils)");
-        }
-
-        using var reader = File.OpenText(path);
-        var imported = MySocietyCouncilImporter.Import(reader).Councils;
-        return (imported, $"{path} ({imported.Count} councils)");
-    }
-
-    private static string? FullUkList()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Recommend.sln")))
-            {
-                var csv = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "councils", "uk_local_authorities.csv"));
-                return File.Exists(csv) ? csv : null;
-            }
-        }
-
-        return null;
     }
 
     private static void WriteTable(TextWriter output, IReadOnlyList<(string Label, UsefulnessReport Report)> rows)

@@ -139,8 +139,10 @@ public sealed class EvalCommandTests : IDisposable
     [InlineData("--keep-stopwords <true|false>", "lexical, hybrid: keep English stop words [default: false]")]
     [InlineData("--fusion <minmax|rrf>", "hybrid: how the two sides are combined [default: minmax]")]
     [InlineData("--dense-weight <W>", "hybrid: share of the semantic side [default: 0.5]")]
-    [InlineData("--cache <DIR>", "semantic, hybrid: where document embeddings are kept between runs [default: ")]
-    [InlineData("--mode <lexical|semantic|hybrid>", "what ranks: BM25, MiniLM embeddings, or both fused [default: lexical]")]
+    [InlineData("--cache <DIR>", "semantic, hybrid, usefulness: where document embeddings are kept between runs [default: ")]
+    [InlineData("--mode <lexical|semantic|hybrid|usefulness>", "what ranks: BM25, MiniLM embeddings, or both fused, on a BEIR set; or, usefulness, the served recommendations on graded council challenges [default: lexical]")]
+    [InlineData("--judgments <DIR>", "usefulness: graded challenges: queries.jsonl and qrels.tsv, grades 0-2 [default: our shipped set")]
+    [InlineData("--calibrate <FILE>", "usefulness: refit the relevance floor on the training split")]
     public async Task HelpShowsEachOptionsModesAndDefault(string option, string description)
     {
         var (exit, stdout, stderr) = await Run(["eval", "--help"]);
@@ -187,7 +189,7 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Empty(stdout);
         var lines = stderr.ReplaceLineEndings("\n").TrimEnd().Split('\n');
         Assert.Equal("eval: Unrecognized command or argument '--stemming'.", lines[0]);
-        Assert.Equal("usage: eval --corpus FILE --queries FILE --qrels FILE [options]", lines[^2]);
+        Assert.Equal("usage: eval [options]", lines[^2]);
         Assert.Contains("'eval --help'", lines[^1], StringComparison.Ordinal);
     }
 
@@ -206,6 +208,36 @@ public sealed class EvalCommandTests : IDisposable
             .ToDictionary(g => g.Key, g => (IReadOnlyList<RankedDocument>)[.. g.Select(f => new RankedDocument(f[2], double.Parse(f[4], System.Globalization.CultureInfo.InvariantCulture)))]);
         var fromRun = EvaluationReport.Of(run, BeirReader.ReadQrels(Path.Combine(Fixture, "qrels.tsv")));
         Assert.Equal(json.RootElement.GetProperty("ndcg@10").GetDouble(), Math.Round(fromRun.MeanNdcg10, 4), 4);
+    }
+
+    [Theory]
+    [InlineData("--corpus")]
+    [InlineData("--qrels")]
+    public async Task ABeirModeWithoutItsFilesExitsWithCodeTwoNamingTheMissingOne(string left)
+    {
+        var args = FixtureArgs().ToList();
+        var at = args.IndexOf(left);
+        args.RemoveRange(at, 2);
+
+        var (exit, stdout, stderr) = await Eval([.. args]);
+
+        Assert.Equal(2, exit);
+        Assert.Empty(stdout);
+        Assert.Contains($"--mode lexical needs {left}.", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--corpus")]
+    [InlineData("--folds")]
+    public async Task TheUsefulnessModeRefusesTheBeirOptions(string option)
+    {
+        var value = option == "--folds" ? "3" : Path.Combine(Fixture, "corpus.jsonl");
+
+        var (exit, stdout, stderr) = await Run(["eval", "--mode", "usefulness", option, value]);
+
+        Assert.Equal(2, exit);
+        Assert.Empty(stdout);
+        Assert.Contains($"{option} does not apply to --mode usefulness", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class RetrainTests(RedisServerFixture redis, ITestOutputHelper log
         Assert.StartsWith(_seed + "-m", current, StringComparison.Ordinal);
         var listed = (await registry.ListAsync()).Single(m => m.Version == current);
         Assert.True(listed.HasReranker);
-        Assert.Equal(14, listed.Card!.Scores!.HeldOutQueries);
+        Assert.Equal(HeldOutSplit.Split(JudgmentSet.Read(Judgments).Queries).HeldOut.Count, listed.Card!.Scores!.HeldOutQueries);
         Assert.StartsWith("retrain --judgments", listed.Card.Command, StringComparison.Ordinal);
         Assert.Contains("published (now current)", _output.ToString(), StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(_temp.File("report"), RetrainReport.ChartFile)));
@@ -80,7 +80,7 @@ public sealed class RetrainTests(RedisServerFixture redis, ITestOutputHelper log
 
     /// <summary>
     /// A deliberately worse model: the shipped set with every training query's labels turned upside
-    /// down over the whole catalogue (a judged practice gets 3 minus its grade, every unjudged one 3),
+    /// down over the whole catalogue (a judged practice gets 2 minus its grade, every unjudged one 2),
     /// so the model learns that the practices a query does not match are the best; held-out queries
     /// keep their true grades, against which it is compared.
     /// </summary>
@@ -97,7 +97,7 @@ public sealed class RetrainTests(RedisServerFixture redis, ITestOutputHelper log
             var judged = shipped.Qrels.For(query.Id);
             lines.AddRange(heldOut.Contains(query.Id)
                 ? judged.Select(j => $"{query.Id}\t{j.Key}\t{j.Value}")
-                : SeedData.Practices.Select(p => $"{query.Id}\t{p.Id}\t{(judged.TryGetValue(p.Id, out var grade) ? 3 - grade : 3)}"));
+                : SeedData.Practices.Select(p => $"{query.Id}\t{p.Id}\t{(judged.TryGetValue(p.Id, out var grade) ? 2 - grade : 2)}"));
         }
 
         await File.WriteAllLinesAsync(Path.Combine(folder, JudgmentSet.QrelsFile), lines);
