@@ -33,8 +33,8 @@ public sealed partial class RecommendationPageTests(AppFixture app, BrowserFixtu
             Assert.Matches(ExplanationOpening(), why);
         }
 
-        var shown = string.Join('\n', await results.Locator("h3, .summary").AllTextContentsAsync());
-        Assert.Matches(LonelinessOrIsolation(), shown);
+        var shownText = string.Join('\n', await results.Locator("h3, .summary").AllTextContentsAsync());
+        Assert.Matches(LonelinessOrIsolation(), shownText);
         await Expect(results.First.Locator(".badge.evidence")).ToContainTextAsync("Evidence");
         await Expect(page.Locator("#cached")).ToHaveTextAsync(CacheWording());
         await Expect(page.Locator(".context-table")).ToHaveCountAsync(0);
