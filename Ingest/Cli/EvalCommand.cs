@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using Recommend.Matching.Evaluation;
 using Recommend.Matching.Text;
 using Recommend.Matching.Text.Analysis;
@@ -309,7 +307,7 @@ public static class EvalCommand
         var description = Describe(mode, settings);
         output.WriteLine($"{"mode",-8}  {"queries",7}  {"nDCG@10",7}  {"R@100",6}  {"ms/query",8}  settings");
         output.WriteLine($"{mode.Name,-8}  {report.Queries.Count,7}  {report.MeanNdcg10,7:0.0000}  {report.MeanRecall100,6:0.0000}  {perQueryMs,8:0.000}  {description}");
-        output.WriteLine(Json(writer =>
+        output.WriteLine(JsonOutput.Line(writer =>
         {
             writer.WriteString("mode", mode.Name);
             writer.WriteNumber("queries", report.Queries.Count);
@@ -372,7 +370,7 @@ public static class EvalCommand
             await WriteRun(runPath, heldOutRun, tag, error, cancellationToken);
         }
 
-        output.WriteLine(Json(writer =>
+        output.WriteLine(JsonOutput.Line(writer =>
         {
             writer.WriteString("mode", mode.Name);
             writer.WriteNumber("queries", tuning.HeldOut.Queries.Count);
@@ -451,18 +449,4 @@ public static class EvalCommand
         "semantic" => "all-MiniLM-L6-v2, title + text",
         _ => $"stem={(settings.Analyzer.Stem ? "on" : "off")} {settings.Bm25} | {settings.Fusion}",
     };
-
-    private static string Json(Action<Utf8JsonWriter> write)
-    {
-        using var buffer = new MemoryStream();
-        // Relaxed escaping keeps settings such as "title + text" readable; the line is for scripts and people.
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            writer.WriteStartObject();
-            write(writer);
-            writer.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
 }

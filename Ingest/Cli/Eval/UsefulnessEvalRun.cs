@@ -86,7 +86,7 @@ public static class UsefulnessEvalRun
             await WriteUnjudgedAsync(unjudgedPath, index, ranker, [.. scoredTrain, .. scoredHeldOut], judgments.Qrels, error, cancellationToken);
         }
 
-        output.WriteLine(Json(heldOutReport, trainReport, all, index.Version, catalogue.Practices.Count));
+        output.WriteLine(Json(heldOutReport, trainReport, all, catalogue.Practices.Count));
         return 0;
     }
 
@@ -159,35 +159,26 @@ public static class UsefulnessEvalRun
         }
     }
 
-    private static string Json(UsefulnessReport heldOut, UsefulnessReport train, UsefulnessReport all, string version, int practices)
+    private static string Json(UsefulnessReport heldOut, UsefulnessReport train, UsefulnessReport all, int practices) => JsonOutput.Line(writer =>
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        writer.WriteString("mode", Name);
+        writer.WriteNumber("practices", practices);
+        foreach (var (label, r) in new[] { ("held_out", heldOut), ("train", train), ("all", all) })
         {
-            writer.WriteStartObject();
-            writer.WriteString("mode", Name);
-            writer.WriteNumber("practices", practices);
-            foreach (var (label, r) in new[] { ("held_out", heldOut), ("train", train), ("all", all) })
-            {
-                writer.WriteStartObject(label);
-                writer.WriteNumber("queries", r.Count);
-                writer.WriteNumber("p@5_useful", Math.Round(r.PrecisionAt5Useful, 4));
-                writer.WriteNumber("p@5_related_or_useful", Math.Round(r.PrecisionAt5Related, 4));
-                writer.WriteNumber("shown_precision_useful", Math.Round(r.ShownPrecisionUseful, 4));
-                writer.WriteNumber("rank1_useful", Math.Round(r.RankOneUseful, 4));
-                writer.WriteNumber("useless_share", Math.Round(r.UselessShare, 4));
-                writer.WriteNumber("without_useful", r.WithoutUseful);
-                writer.WriteNumber("mean_shown", Math.Round(r.MeanShown, 2));
-                writer.WriteNumber("related_useful_share", Math.Round(r.RelatedUsefulShare, 4));
-                writer.WriteNumber("unjudged_shown", r.Unjudged);
-                writer.WriteEndObject();
-            }
-
+            writer.WriteStartObject(label);
+            writer.WriteNumber("queries", r.Count);
+            writer.WriteNumber("p@5_useful", Math.Round(r.PrecisionAt5Useful, 4));
+            writer.WriteNumber("p@5_related_or_useful", Math.Round(r.PrecisionAt5Related, 4));
+            writer.WriteNumber("shown_precision_useful", Math.Round(r.ShownPrecisionUseful, 4));
+            writer.WriteNumber("rank1_useful", Math.Round(r.RankOneUseful, 4));
+            writer.WriteNumber("useless_share", Math.Round(r.UselessShare, 4));
+            writer.WriteNumber("without_useful", r.WithoutUseful);
+            writer.WriteNumber("mean_shown", Math.Round(r.MeanShown, 2));
+            writer.WriteNumber("related_useful_share", Math.Round(r.RelatedUsefulShare, 4));
+            writer.WriteNumber("unjudged_shown", r.Unjudged);
             writer.WriteEndObject();
         }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
-    }
+    });
 }
 
 /// <summary>One line of <c>--unjudged</c>: a challenge, a practice a served answer shows for it, and in which list.</summary>

@@ -104,8 +104,9 @@ public sealed partial class RecommendationPageTests(AppFixture app, BrowserFixtu
         await using var session = await OpenPageAsync();
         var page = session.Page;
 
-        await page.GetByLabel("Your challenge, in your own words").FillAsync(Loneliness);
-        await page.GetByLabel("Adult social care").CheckAsync();
+        // A challenge with close matches at evidence level 3 or above (the YEF toolkit's focused deterrence).
+        await page.GetByLabel("Your challenge, in your own words").FillAsync("knife crime involving teenagers is rising");
+        await page.GetByLabel("Community safety").CheckAsync();
         await page.GetByLabel("Weakest evidence accepted").SelectOptionAsync("3");
         await page.GetByLabel("Most it may cost").SelectOptionAsync("4");
         await page.GetByLabel("What your team can take on").SelectOptionAsync("low");
@@ -115,7 +116,7 @@ public sealed partial class RecommendationPageTests(AppFixture app, BrowserFixtu
             r => r.Method == "POST" && r.Url.EndsWith("/api/v1/recommendations", StringComparison.Ordinal));
 
         var body = request.PostDataJSON()!.Value;
-        Assert.Equal("adult_social_care", body.GetProperty("priorities")[0].GetString());
+        Assert.Equal("community_safety", body.GetProperty("priorities")[0].GetString());
         Assert.Equal(3, body.GetProperty("constraints").GetProperty("min_evidence_level").GetInt32());
         Assert.Equal(4, body.GetProperty("constraints").GetProperty("max_cost_band").GetInt32());
         Assert.Equal("low", body.GetProperty("constraints").GetProperty("capacity").GetString());
