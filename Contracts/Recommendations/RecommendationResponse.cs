@@ -44,7 +44,7 @@ public sealed record RecommendationResponse
     public required List<RecommendationResult> Results { get; init; }
 
     /// <summary>
-    /// The best practices below the relevance floor (at most five): they share some of the
+    /// The practices below the relevance floor likeliest to be useful (at most five): they share some of the
     /// challenge's words or meaning but are unlikely to answer it. Shown apart, never mixed in.
     /// </summary>
     public List<RecommendationResult> Related { get; init; } = [];

@@ -59,10 +59,12 @@ public sealed class PracticeRanker(RankingWeights? weights = null, RelevanceFloo
             .ToList();
 
         // Related practices share some of the challenge's words or meaning but fell below the floor:
-        // shown apart, in score order, numbered after the recommendations so every shown rank is distinct.
+        // shown apart, the likeliest to be useful first (not by score: context or evidence would put a
+        // well-evidenced practice from the council's kind of place before a closer theme), numbered
+        // after the recommendations so every shown rank is distinct.
         var related = scored.Candidates
             .Where(c => !c.ClearsFloor)
-            .OrderByDescending(c => c.Score)
+            .OrderByDescending(c => c.Relevance)
             .ThenBy(c => c.Practice.Id, StringComparer.Ordinal)
             .Take(RelatedCount)
             .Select((c, i) => ToResult(c, close.Count + i + 1, request, council))

@@ -105,6 +105,7 @@ public sealed class RelevanceFloorTests(SeedIndexFixture seed) : IClassFixture<S
         Assert.Equal($"{response.Total} practices match this closely; related practices are listed apart.", response.MatchNote);
         Assert.Equal(Enumerable.Range(1, response.Results.Count), response.Results.Select(r => r.Rank));
         Assert.Equal(Enumerable.Range(response.Total + 1, response.Related.Count), response.Related.Select(r => r.Rank));
+        Assert.Equal(response.Related.Select(r => r.Relevance).OrderDescending(), response.Related.Select(r => r.Relevance));
     }
 
     [Fact]
