@@ -45,7 +45,18 @@ public static class UsefulnessEvalRun
             return 1;
         }
 
-        var (councils, councilsFrom) = EvaluationCouncils.Load(settings.Councils);
+        IReadOnlyList<Contracts.Councils.CouncilProfile> councils;
+        string councilsFrom;
+        try
+        {
+            (councils, councilsFrom) = EvaluationCouncils.Load(settings.Councils);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or System.Text.Json.JsonException)
+        {
+            await error.WriteLineAsync($"eval: malformed data: --councils {settings.Councils}: {ex.Message}");
+            return 1;
+        }
+
         var evaluator = new RankingEvaluator(councils);
         var unknown = EvaluationCouncils.Unknown(evaluator, judgments.Queries);
         if (unknown.Count > 0)

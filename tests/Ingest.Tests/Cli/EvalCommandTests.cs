@@ -241,6 +241,20 @@ public sealed class EvalCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task TheUsefulnessModeNamesACouncilFileItCannotReadAndExitsOne()
+    {
+        var councils = Path.Combine(_scratch, "not-councils.csv");
+        await File.WriteAllTextAsync(councils, "a,b\n1,2\n");
+
+        var (exit, stdout, stderr) = await Run(["eval", "--mode", "usefulness", "--councils", councils]);
+
+        Assert.Equal(1, exit);
+        Assert.Empty(stdout);
+        Assert.StartsWith($"eval: malformed data: --councils {councils}: ", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AMissingFileExitsWithCodeTwoNamingIt()
     {
         var missing = Path.Combine(_scratch, "nope.jsonl");
