@@ -21,4 +21,16 @@ public static class FeedbackStreamFields
 
     /// <summary>In the event log only: the queue entry the event came from, so a redelivery is recognisable.</summary>
     public const string SourceId = "source_id";
+
+    /// <summary>1-based position at which the practice was shown, or empty when unknown.</summary>
+    public const string Rank = "rank";
+
+    /// <summary>Where the practice was shown: "results" or "related", or empty when unknown.</summary>
+    public const string ShownIn = "shown_in";
+
+    /// <summary>"1" when a valid council key spoke for <see cref="Council"/>, else "0".</summary>
+    public const string Keyed = "keyed";
+
+    /// <summary>A short salted hash of the client's address, for per-client caps.</summary>
+    public const string Client = "client";
 }
