@@ -16,7 +16,7 @@ namespace Recommend.Ingest.Training.Feedback;
 public static class FeedbackUseFit
 {
     /// <summary>Cosines a remembered question must exceed to lend its evidence.</summary>
-    public static IReadOnlyList<double> SimilarityGrid { get; } = [0.5, 0.6, 0.7, 0.8];
+    public static IReadOnlyList<double> SimilarityGrid { get; } = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
 
     /// <summary>
     /// Log-odds per unit of net evidence. At most 2, so one anonymous client (at most

@@ -8,7 +8,7 @@ namespace Recommend.Ingest.Training.Feedback;
 /// <item>one answer's events count once per practice (the latest signal wins: a person may change their mind);</item>
 /// <item>useful and adopted count +1, not relevant -1; dismissed says nothing about relevance (a council may hide what it already does) and counts 0;</item>
 /// <item>each event is weighted by the inverse propensity of the position it was shown at (<see cref="PositionPropensity"/>),
-/// scaled so the least examined position weighs 1 and the first <see cref="PositionPropensity.MinPropensity"/> / p(1):
+/// scaled so the least examined position weighs 1 (and the first p(lowest) / p(1)):
 /// the ratios between positions are what corrects the bias, and no claimed position makes an event weigh more than one vote;</item>
 /// <item>anonymous voices weigh <see cref="AnonymousTrust"/> of a keyed council's;</item>
 /// <item>one voice (<see cref="LoggedFeedback.Speaker"/>: a keyed council, else a client address) says at most one
@@ -51,7 +51,7 @@ public static class FeedbackWeighting
         foreach (var e in usable)
         {
             var trust = e.Keyed ? KeyedTrust : AnonymousTrust;
-            var weight = trust * (PositionPropensity.MinPropensity / propensity.Of(e)) / votes[(e.Speaker, e.PracticeId)];
+            var weight = trust * (propensity.Lowest / propensity.Of(e)) / votes[(e.Speaker, e.PracticeId)];
             var value = ValueOf(e.Signal);
             contributions.Add(new Contribution(
                 e.PracticeId,

@@ -30,6 +30,9 @@ public sealed record PositionPropensity(IReadOnlyList<double> ByPosition, double
 
     public static PositionPropensity None { get; } = new([.. Enumerable.Repeat(1.0, MaxPosition)], 1, 0);
 
+    /// <summary>The propensity of the least examined position: its events weigh a full vote, the rest less.</summary>
+    public double Lowest => Math.Min(ByPosition.Min(), Related);
+
     /// <summary>The propensity of the position an event was shown at (1 when unknown: no correction).</summary>
     public double Of(LoggedFeedback feedback) => feedback.ShownIn == LoggedFeedback.InRelated
         ? Related
