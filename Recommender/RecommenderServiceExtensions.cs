@@ -13,6 +13,8 @@ using StackExchange.Redis;
 using Recommend.Recommender.Admission;
 using Recommend.Recommender.Caching;
 using Recommend.Recommender.Feedback;
+using Recommend.Recommender.Reports;
+using Recommend.ServiceDefaults.Councils.Adoptions;
 using Recommend.Recommender.Index;
 using Recommend.Recommender.Recommendations;
 
@@ -92,9 +94,11 @@ public static class RecommenderServiceExtensions
         builder.Services.AddHostedService<CouncilFollower>();
         builder.Services.AddHealthChecks().AddCheck<CouncilsLoadedHealthCheck>("councils-loaded");
 
-        // "Adopted" feedback joins the catalogue's adopters for "adopted by councils like yours".
-        builder.Services.AddSingleton<FeedbackAdoptions>();
-        builder.Services.AddHostedService<FeedbackAdoptionsLoader>();
+        // What councils reported with their keys: adopters for "adopted by councils like yours", the
+        // summary beside the evidence, and the reported-outcome signal.
+        builder.Services.AddSingleton<AdoptionReportStore>();
+        builder.Services.AddSingleton<CouncilReports>();
+        builder.Services.AddHostedService<CouncilReportsLoader>();
         return builder;
     }
 }

@@ -14,9 +14,13 @@ public static class GatewayRateLimitExtensions
             .WithDescription("Requests per second each client address may send to the gateway after its burst; 0 switches the limit off (load benchmarks).");
         var burst = builder.AddParameter("rate-limit-burst", Configured(builder, "rate-limit-burst", "200"), publishValueAsDefault: true)
             .WithDescription("Requests a client address may send at once before the per-second limit applies.");
+        // Feedback has its own, stricter limit: it feeds retraining, so one client flooding it is an attack on the ranking.
+        var feedback = builder.AddParameter("feedback-per-minute", Configured(builder, "feedback-per-minute", "30"), publishValueAsDefault: true)
+            .WithDescription("Feedback posts each client address may send per minute (POST /api/v1/feedback); more answer 429.");
         return gateway
             .WithEnvironment("Recommend__RateLimit__PermitsPerSecond", perSecond)
-            .WithEnvironment("Recommend__RateLimit__BurstLimit", burst);
+            .WithEnvironment("Recommend__RateLimit__BurstLimit", burst)
+            .WithEnvironment("Feedback__PermitLimit", feedback);
     }
 
     // AddParameter(name, value) fixes the value and ignores configuration, so --Parameters:NAME=... (or

@@ -6,4 +6,5 @@ namespace Recommend.Contracts.Feedback;
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow)]
 [JsonSerializable(typeof(FeedbackRequest))]
+[JsonSerializable(typeof(ShownPractices))]
 public sealed partial class FeedbackJsonContext : JsonSerializerContext;

@@ -22,15 +22,24 @@ public static class FeedbackStreamFields
     /// <summary>In the event log only: the queue entry the event came from, so a redelivery is recognisable.</summary>
     public const string SourceId = "source_id";
 
-    /// <summary>1-based position at which the practice was shown, or empty when unknown.</summary>
-    public const string Rank = "rank";
-
-    /// <summary>Where the practice was shown: "results" or "related", or empty when unknown.</summary>
-    public const string ShownIn = "shown_in";
-
-    /// <summary>"1" when a valid council key spoke for <see cref="Council"/>, else "0".</summary>
+    /// <summary>
+    /// "1" when a council key named in <c>X-Council-Key</c> spoke for <see cref="Council"/> (verified by
+    /// the gateway), "0" for anonymous feedback, whose council, if any, is only a claim.
+    /// </summary>
     public const string Keyed = "keyed";
 
-    /// <summary>A short salted hash of the client's address, for per-client caps.</summary>
+    /// <summary>On the queue only: the id (never the key) of the council key that spoke, for the audit log of keyed adoptions.</summary>
+    public const string KeyId = "key_id";
+
+    /// <summary>
+    /// A short salted hash of the client's address (never the address itself): lets retraining cap
+    /// what one client can say, and tells a burst from one source apart from many councils agreeing.
+    /// </summary>
     public const string Client = "client";
+
+    /// <summary>In the event log only: the 1-based position the practice was shown at in <see cref="ShownIn"/>, or empty when unknown.</summary>
+    public const string Rank = "rank";
+
+    /// <summary>In the event log only: "results" or "related" (<c>ShownList</c>), or empty when the answer is unknown or did not show the practice.</summary>
+    public const string ShownIn = "shown_in";
 }

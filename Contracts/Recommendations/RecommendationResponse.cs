@@ -1,3 +1,5 @@
+using Recommend.Contracts.Councils.Adoptions;
+
 namespace Recommend.Contracts.Recommendations;
 
 /// <summary>The ranked shortlist, with the index version it came from and whether it was served from cache.</summary>
@@ -75,7 +77,11 @@ public sealed record RecommendationResult
 }
 
 /// <summary>Each signal's value (0..1) before weighting, so a reader can see what lifted a practice.</summary>
-public sealed record ScoreParts(double Text, double Context, double Evidence, double Cost, double Priority);
+/// <summary>
+/// Each part 0..1 as the weights see it; <c>Reported</c> is -1..1, what councils reported after trying
+/// the practice (measured improvements for, stopping against), 0 when none has.
+/// </summary>
+public sealed record ScoreParts(double Text, double Context, double Evidence, double Cost, double Priority, double Reported = 0);
 
 /// <summary>What a result shows of a practice; the full record is at GET /api/v1/practices/{id}.</summary>
 public sealed record PracticeSummary
@@ -114,6 +120,9 @@ public sealed record Explanation
     public List<AdopterExplanation>? SimilarAdopters { get; init; }
     public List<string>? AdaptationNotes { get; init; }
     public bool WeakEvidenceForContext { get; init; }
+
+    /// <summary>What councils reported with their keys after trying it, beside the evidence level and never part of it; null when none has.</summary>
+    public ReportedAdoptionSummary? Reported { get; init; }
 }
 
 public sealed record ContextFieldExplanation(string Field, string? Council, List<string> Evidence, string Verdict);

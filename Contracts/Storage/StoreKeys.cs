@@ -64,6 +64,13 @@ public static class StoreKeys
     /// <summary>How long an answered request is kept: far longer than any cached ranking, so feedback on any answer still served finds it.</summary>
     public static readonly TimeSpan AnsweredRequestTimeToLive = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// What the answer with this <c>request_id</c> showed (<c>ShownPractices</c> as JSON), written by the
+    /// recommender when it computes the answer, kept <see cref="AnsweredRequestTimeToLive"/>; the
+    /// feedback handler reads it to log the rank each practice was shown at.
+    /// </summary>
+    public static string AnsweredShown(string requestId) => $"{Prefix}request-shown:{requestId}";
+
     /// <summary>The request hash inside a <c>request_id</c>, or null when it is not of the form "VERSION.HASH".</summary>
     public static string? RequestHashOf(string? requestId) =>
         requestId is not null && requestId.LastIndexOf('.') is var dot and > 0 && dot < requestId.Length - 1 ? requestId[(dot + 1)..] : null;
@@ -146,4 +153,32 @@ public static class StoreKeys
 
     /// <summary>Pub/sub channel announcing that <see cref="FeedbackAdoptions"/> changed.</summary>
     public const string FeedbackAdoptionsChannel = Prefix + "events:feedback-adoptions";
+
+    // What councils say for themselves, behind their keys. One hash tag ({councils}) for all of it:
+    // a report, its index and its audit entry are written in one transaction, which on a Redis
+    // Cluster needs every key in one slot. The volume is small (a few reports per council).
+
+    /// <summary>
+    /// Hash: council key id -> <c>CouncilKeyRecord</c> as JSON (the council, the SHA-256 of the key's
+    /// secret, when it was issued and revoked). The secret itself is never stored.
+    /// </summary>
+    public const string CouncilKeys = Prefix + "{councils}:keys";
+
+    /// <summary>
+    /// Stream: who reported what, when: one entry per key issued or revoked, adoption report written,
+    /// and keyed "adopted" feedback (fields in <c>AuditFields</c>). Never trimmed by the app.
+    /// </summary>
+    public const string CouncilAudit = Prefix + "{councils}:audit";
+
+    /// <summary>Hash: upper-case council code -> that council's <c>AdoptionReport</c> of one practice, as JSON. A council's new report replaces its old one.</summary>
+    public static string AdoptionReports(string practiceId) => $"{Prefix}{{councils}}:adoptions:{practiceId}";
+
+    /// <summary>Set of the practice ids that have at least one <see cref="AdoptionReports"/> entry, so readers need not scan.</summary>
+    public const string AdoptionReportPractices = Prefix + "{councils}:adoptions";
+
+    /// <summary>Pub/sub channel announcing that an adoption report was written (the payload is the practice id).</summary>
+    public const string AdoptionReportsChannel = Prefix + "events:adoption-reports";
+
+    /// <summary>A random salt, created once, for hashing client addresses in the feedback log (<c>FeedbackStreamFields.Client</c>).</summary>
+    public const string FeedbackClientSalt = Prefix + "feedback:client-salt";
 }

@@ -348,13 +348,14 @@ function renderResult(result, councilName, feedbackContext) {
 
 // --- feedback on a result ----------------------------------------------------------------------
 
+// "We adopted this" is not offered here: only a council, with its own key, can say it adopted a
+// practice (POST /api/v1/councils/{code}/adoptions), so anyone's click cannot make a council an adopter.
 const feedbackChoices = [
-  ['useful', 'Useful'], ['not_relevant', 'Not relevant'], ['adopted', 'We adopted this'], ['dismissed', 'Dismiss'],
+  ['useful', 'Useful'], ['not_relevant', 'Not relevant'], ['dismissed', 'Dismiss'],
 ];
 const feedbackThanks = {
   useful: 'Thank you: recorded as useful.',
   not_relevant: 'Thank you: recorded as not relevant.',
-  adopted: 'Thank you: recorded as adopted by your council.',
   dismissed: 'Dismissed: it will count against this practice for this question.',
 };
 
@@ -390,9 +391,7 @@ async function sendFeedback(practice, context, button, buttons, status) {
         : problem?.detail ?? problem?.title ?? `The feedback was not recorded (${response.status}).`);
     }
     buttons.forEach((b) => b.setAttribute('aria-pressed', String(b === button)));
-    status.textContent = signal === 'adopted' && !context.council
-      ? 'Thank you: recorded as adopted. Choose your council above so it counts for councils like yours.'
-      : feedbackThanks[signal];
+    status.textContent = feedbackThanks[signal];
   } catch (error) {
     status.classList.add('error');
     status.textContent = error instanceof TypeError ? 'The feedback could not be sent: check your connection.' : error.message;
@@ -407,8 +406,15 @@ function renderBadges(result) {
   const level = practice.evidence_level ? `Evidence level ${practice.evidence_level} of 5` : 'Evidence not rated';
   const source = el('a', { href: practice.source_url, rel: 'noopener noreferrer', target: '_blank' }, `Source: ${sourceName(practice)}`);
   const title = [practice.evidence_rating, practice.evidence_level_reason].filter(Boolean).join(' · ');
+  // What councils reported sits beside the evidence level, apart from it: a council's account of its
+  // own run is not an evaluation.
+  const reported = explanation.reported?.text
+    ? el('li', { class: 'badge reported' },
+      el('a', { href: `/practice.html?id=${encodeURIComponent(practice.id)}#reports` }, explanation.reported.text))
+    : null;
   return el('ul', { class: 'badges' },
     el('li', { class: 'badge evidence', title }, level),
+    reported,
     caution ? el('li', { class: 'badge caution', text: `⚠ ${effectWords[practice.effect_direction]}` }) : null,
     el('li', { class: 'badge', text: practice.cost_band ? `Cost ${practice.cost_band} of 5 (${costWords[practice.cost_band]})` : 'Cost not published', title: explanation.cost_note }),
     el('li', { class: 'areas-list', text: practice.service_areas.map(areaLabel).join(', ') }),
@@ -497,6 +503,9 @@ function renderScoreParts(result) {
   const names = { text: 'match with your words', context: 'fit with your council', evidence: 'strength of evidence', cost: 'cost', priority: 'your priorities' };
   const items = Object.entries(names).map(([key, label]) =>
     el('li', { text: `${label}: ${parts[key].toFixed(2)}${weights[key] !== undefined ? ` (weight ${weights[key]})` : ''}` }));
+  if (parts.reported) {
+    items.push(el('li', { text: `outcomes councils reported: ${parts.reported.toFixed(2)} (from -1 to 1, weight 0.05)` }));
+  }
   return el('details', { class: 'score-parts' },
     el('summary', { text: 'How the score was made' }),
     el('p', { text: 'Each part runs from 0 to 1; the score is their weighted sum.' }),

@@ -11,7 +11,7 @@ function facts(pairs) {
     [el('dt', { text: term }), el('dd', { text: Array.isArray(value) ? value.join(', ') : String(value) })]));
 }
 
-function render(practice) {
+function render(practice, reportsSection) {
   const { evidence, cost } = practice;
   document.title = `${practice.title}: Recommend`;
   const adopters = practice.adopters ?? [];
@@ -38,10 +38,44 @@ function render(practice) {
       el('a', { href: practice.source_url, rel: 'noopener noreferrer' }, `Read the source: ${practice.source}`),
       ' · ',
       el('a', { href: `/api/v1/practices/${encodeURIComponent(practice.id)}` }, 'This practice as JSON')),
+    reportsSection,
   );
   article.hidden = false;
   status.textContent = '';
 }
+
+const statusWords = {
+  considering: 'considering it', piloted: 'piloted it', adopted: 'adopted it', scaled: 'scaled it up', stopped: 'stopped it',
+};
+
+function outcomeText(outcome) {
+  if (!outcome) return null;
+  const improved = outcome.better === 'higher' ? outcome.after > outcome.before : outcome.after < outcome.before;
+  return `${outcome.measure}: ${outcome.before} before, ${outcome.after} after (${outcome.period}; ${outcome.better} is better)${improved ? ', an improvement' : ', no improvement'}`;
+}
+
+/** What councils reported with their own keys: apart from the evidence, which a council's own account is not. */
+function renderReports(answer) {
+  const section = el('section', { id: 'reports', 'aria-labelledby': 'reports-heading' },
+    el('h2', { id: 'reports-heading', text: 'What councils reported' }));
+  if (!answer.ok) {
+    section.append(el('p', { class: 'hint', text: problemText(answer.status, answer.payload, "The councils' reports") }));
+    return section;
+  }
+  const { summary, reports } = answer.payload;
+  section.append(el('p', { class: 'reported-summary', text: summary.text ?? 'No council has reported trying it yet.' }),
+    el('p', { class: 'hint', text: 'Each report was made by the council itself, with its own key. Reports are not evaluations: they sit beside the evidence level, never in it.' }));
+  if (reports.length) {
+    section.append(el('ul', { class: 'reports' }, ...reports.map((r) => el('li', {},
+      el('strong', { text: `${r.council_name ?? r.council} ${statusWords[r.status] ?? r.status}` }),
+      r.started ? ` (since ${r.started})` : '',
+      ...[outcomeText(r.outcome), r.adaptations ? `Adapted: ${r.adaptations}` : null, r.notes]
+        .filter(Boolean).map((text) => el('p', { text })),
+      r.evaluation_url ? el('p', {}, el('a', { href: r.evaluation_url, rel: 'noopener noreferrer' }, 'Their evaluation')) : null))));
+  }
+  return section;
+}
+
 
 async function start() {
   const id = new URLSearchParams(window.location.search).get('id');
@@ -58,7 +92,9 @@ async function start() {
     status.classList.add('error');
     return;
   }
-  render(answer.payload);
+  const reports = renderReports(await getJson(`/api/v1/practices/${encodeURIComponent(id)}/adoptions`));
+  render(answer.payload, reports);
+  if (window.location.hash === '#reports') reports.scrollIntoView();
 }
 
 start();

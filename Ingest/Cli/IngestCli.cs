@@ -15,6 +15,7 @@ public static class IngestCli
     {
         var root = new RootCommand("Recommend ingest. Without arguments the program runs as the ingest worker the AppHost starts; with a command, as the researchers' batch CLI.")
         {
+            CouncilsCommand.Create(),
             EvalCommand.Create(),
             ImportCouncilsCommand.Create(),
             ImportPracticesCommand.Create(),

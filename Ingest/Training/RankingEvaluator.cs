@@ -71,7 +71,7 @@ public sealed class RankingEvaluator(IReadOnlyList<CouncilProfile> councils)
     private ScoredCandidates Score(PracticeIndex index, JudgedQuery query, bool useReranker, bool leaveOutOwnFeedback)
     {
         var request = NormalisedRequest.From(query.ToRequest());
-        return _ranker.Score(index, request, Context(request.Council), useReranker, leaveOutOwnFeedback);
+        return _ranker.Score(index, request, Context(request.Council), useReranker, leaveOutOwnFeedback: leaveOutOwnFeedback);
     }
 
     /// <summary>A council as the recommender resolves it for ranking: its profile and nearest neighbours; null when unknown or not given.</summary>

@@ -37,6 +37,6 @@ public sealed record ContextFieldMatch(string Field, string? CouncilValue, IRead
 
 /// <summary>
 /// A council that adopted the practice and is among this council's nearest neighbours (or is this
-/// council): listed in the catalogue, or reported through feedback (<paramref name="FromFeedback"/>).
+/// council): listed in the catalogue, or reported by the council itself, with its key (<paramref name="FromFeedback"/>).
 /// </summary>
 public sealed record SimilarAdopter(string? Code, string Name, int? Year, string? Status, int? NeighbourRank, bool IsThisCouncil, bool FromFeedback = false);

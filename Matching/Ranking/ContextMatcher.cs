@@ -1,3 +1,4 @@
+using Recommend.Matching.Ranking.Reported;
 using Recommend.Contracts.Councils;
 using Recommend.Contracts.Practices;
 
@@ -32,10 +33,10 @@ public static class ContextMatcher
 
     /// <summary>
     /// Compares one practice with the council; <c>neighbours</c> maps the council's nearest councils by
-    /// code to their rank (1 = nearest); <c>feedbackAdopters</c> are councils that reported adopting
-    /// it, counted as adopters like the catalogue's own.
+    /// code to their rank (1 = nearest); <c>reportedAdopters</c> are councils that reported, with their
+    /// keys, running it, counted as adopters like the catalogue's own.
     /// </summary>
-    public static ContextMatch Match(CouncilContext council, Practice practice, IReadOnlyDictionary<string, int> neighbours, IReadOnlyList<FeedbackAdopter>? feedbackAdopters = null)
+    public static ContextMatch Match(CouncilContext council, Practice practice, IReadOnlyDictionary<string, int> neighbours, IReadOnlyList<ReportedAdopter>? reportedAdopters = null)
     {
         var context = practice.EvidenceContext ?? new EvidenceContext();
         var notes = new List<string>();
@@ -54,7 +55,7 @@ public static class ContextMatcher
             ? fields.Where(f => f.Verdict != Verdicts.Unknown).Sum(f => f.Similarity * WeightOf(f.Field)) / knownWeight
             : 1;
 
-        var adopters = SimilarAdopters(council, practice, neighbours, feedbackAdopters ?? []);
+        var adopters = SimilarAdopters(council, practice, neighbours, reportedAdopters ?? []);
         var adoption = adopters.Count == 0 ? 0 : adopters.Max(a => a.IsThisCouncil || a.NeighbourRank <= CloseNeighbourRank ? 1.0 : 0.5);
         if (adopters.FirstOrDefault(a => a.IsThisCouncil) is { } own)
         {
@@ -256,7 +257,7 @@ public static class ContextMatcher
         return new("population", own.Replace('_', ' '), known, Verdict(similarity), similarity);
     }
 
-    private static List<SimilarAdopter> SimilarAdopters(CouncilContext council, Practice practice, IReadOnlyDictionary<string, int> neighbours, IReadOnlyList<FeedbackAdopter> feedbackAdopters)
+    private static List<SimilarAdopter> SimilarAdopters(CouncilContext council, Practice practice, IReadOnlyDictionary<string, int> neighbours, IReadOnlyList<ReportedAdopter> reportedAdopters)
     {
         var result = new List<SimilarAdopter>();
         foreach (var adopter in practice.Adopters.Where(a => a.CouncilCode is not null))
@@ -269,12 +270,12 @@ public static class ContextMatcher
         }
 
         // A council the catalogue already lists is not counted twice.
-        foreach (var adopter in feedbackAdopters.Where(f => !result.Any(r => string.Equals(r.Code, f.Code, StringComparison.OrdinalIgnoreCase))))
+        foreach (var adopter in reportedAdopters.Where(f => !result.Any(r => string.Equals(r.Code, f.Code, StringComparison.OrdinalIgnoreCase))))
         {
             var isThis = council.Code is not null && string.Equals(adopter.Code, council.Code, StringComparison.OrdinalIgnoreCase);
             if (isThis || (neighbours.TryGetValue(adopter.Code, out var rank) && rank <= LooseNeighbourRank))
             {
-                var status = adopter.Reports == 1 ? "reported adopted through feedback" : $"reported adopted through feedback ({adopter.Reports} reports)";
+                var status = $"{adopter.Status}, reported by the council{(adopter.Started is { } started ? $" (since {started})" : "")}";
                 result.Add(new SimilarAdopter(adopter.Code, adopter.Name, null, status, isThis ? null : neighbours[adopter.Code], isThis, FromFeedback: true));
             }
         }

@@ -2,6 +2,7 @@ using Recommend.Contracts.Practices;
 using Recommend.Contracts.Recommendations;
 using Recommend.Matching.Ranking.Learned;
 using Recommend.Matching.Ranking.Relevance;
+using Recommend.Matching.Ranking.Reported;
 
 namespace Recommend.Matching.Ranking;
 
@@ -36,16 +37,28 @@ public sealed class PracticeRanker(RankingWeights? weights = null, RelevanceFloo
 
     public RankingWeights DefaultWeights => _weights;
 
-    public RecommendationResponse Rank(PracticeIndex index, NormalisedRequest request, CouncilRankingContext? council = null) =>
-        Present(index, Score(index, request, council), request, council);
+    /// <summary>
+    /// How much councils' reported outcomes move a practice within <c>results[]</c> at most (a share of
+    /// the score, whose weights sum to 1): enough to order close calls by what councils saw happen,
+    /// too little to outweigh a closer match or stronger evidence, and never a way over the floor.
+    /// </summary>
+    public const double ReportedOutcomeWeight = 0.05;
+
+    /// <summary>
+    /// Ranks and explains. <paramref name="reported"/> is what councils reported with their keys (adopters
+    /// for "councils like yours", the summary beside the evidence, the outcome signal); none when null.
+    /// </summary>
+    public RecommendationResponse Rank(PracticeIndex index, NormalisedRequest request, CouncilRankingContext? council = null, ReportedAdoptions? reported = null) =>
+        Present(index, Score(index, request, council, reported: reported), request, council, reported);
 
     /// <summary>
     /// The answer made of scored candidates: those that clear the floor ordered for variety and
     /// paged as <c>results</c>, the best of the rest as <c>related</c>. Apart from <see cref="Rank"/>
     /// so an evaluation can try other floors on candidates scored once.
     /// </summary>
-    public static RecommendationResponse Present(PracticeIndex index, ScoredCandidates scored, NormalisedRequest request, CouncilRankingContext? council = null)
+    public static RecommendationResponse Present(PracticeIndex index, ScoredCandidates scored, NormalisedRequest request, CouncilRankingContext? council = null, ReportedAdoptions? reported = null)
     {
+        reported ??= ReportedAdoptions.None;
         var close = scored.Candidates.Where(c => c.ClearsFloor).ToList();
         var picked = MaximalMarginalRelevance.Select(
             close.Select(c => c.Score).ToList(),
@@ -55,7 +68,7 @@ public sealed class PracticeRanker(RankingWeights? weights = null, RelevanceFloo
 
         var results = picked
             .Skip(request.Offset)
-            .Select((c, i) => ToResult(close[c], request.Offset + i + 1, request, council))
+            .Select((c, i) => ToResult(close[c], request.Offset + i + 1, request, council, reported))
             .ToList();
 
         // Related practices share some of the challenge's words or meaning but fell below the floor:
@@ -67,7 +80,7 @@ public sealed class PracticeRanker(RankingWeights? weights = null, RelevanceFloo
             .OrderByDescending(c => c.Relevance)
             .ThenBy(c => c.Practice.Id, StringComparer.Ordinal)
             .Take(RelatedCount)
-            .Select((c, i) => ToResult(c, close.Count + i + 1, request, council))
+            .Select((c, i) => ToResult(c, close.Count + i + 1, request, council, reported))
             .ToList();
 
         var weights = scored.Weights;
@@ -106,8 +119,9 @@ public sealed class PracticeRanker(RankingWeights? weights = null, RelevanceFloo
     /// Retraining sets <paramref name="leaveOutOwnFeedback"/> to ignore feedback given on this very challenge
     /// (<see cref="FeedbackMemory.KeyOf"/>) and measure what feedback on other wordings tells about it.
     /// </summary>
-    public ScoredCandidates Score(PracticeIndex index, NormalisedRequest request, CouncilRankingContext? council = null, bool useReranker = true, bool leaveOutOwnFeedback = false)
+    public ScoredCandidates Score(PracticeIndex index, NormalisedRequest request, CouncilRankingContext? council = null, bool useReranker = true, ReportedAdoptions? reported = null, bool leaveOutOwnFeedback = false)
     {
+        reported ??= ReportedAdoptions.None;
         var weights = request.Weights is { } w ? _weights.Override(w.Text, w.Context, w.Evidence, w.Cost, w.Priority) : _weights;
         var reranker = useReranker && request.Weights is null ? index.Reranker : null;
         var (matches, vector) = index.MatchQuestion(request.Challenge, CandidatePoolSize);
@@ -138,16 +152,17 @@ public sealed class PracticeRanker(RankingWeights? weights = null, RelevanceFloo
             // context (the floor does not depend on who asks).
             var evidence = feedback.Of(practice.Id, isNear);
             var usefulChance = feedback.Use.Adjust(_floor.Probability(relevant, withSemantic), evidence.Net);
-            var context = council is null ? ContextMatch.None : ContextMatcher.Match(council.Council, practice, council.Neighbours, council.FeedbackAdopters.GetValueOrDefault(practice.Id));
+            var context = council is null ? ContextMatch.None : ContextMatcher.Match(council.Council, practice, council.Neighbours, reported.RunningAdopters(practice.Id));
             var priorityMatches = practice.ServiceAreas.Where(a => request.Priorities.Any(p => p.Key == a)).ToList();
             var parts = new ScoreParts(
                 Text: textShare,
                 Context: context.Score,
                 Evidence: EvidenceStrength(practice.Evidence),
                 Cost: CostFit(practice, request.Capacity),
-                Priority: PriorityFit(practice, request));
+                Priority: PriorityFit(practice, request),
+                Reported: reported.OutcomeSignal(practice.Id));
             var weighted = (weights.Text * parts.Text) + (weights.Context * parts.Context) + (weights.Evidence * parts.Evidence)
-                + (weights.Cost * parts.Cost) + (weights.Priority * parts.Priority);
+                + (weights.Cost * parts.Cost) + (weights.Priority * parts.Priority) + (ReportedOutcomeWeight * parts.Reported);
             var features = RankingFeatures.Of(weighted, parts, match, bestLexical, practice, context, evidence);
             var score = reranker is null ? weighted : reranker.Rescore(weighted, features);
             candidates.Add(new ScoredCandidate(match, practice, context, priorityMatches, parts, features, score, relevant, usefulChance));
@@ -223,7 +238,7 @@ public sealed class PracticeRanker(RankingWeights? weights = null, RelevanceFloo
         return fit;
     }
 
-    private static RecommendationResult ToResult(ScoredCandidate candidate, int rank, NormalisedRequest request, CouncilRankingContext? council) => new()
+    private static RecommendationResult ToResult(ScoredCandidate candidate, int rank, NormalisedRequest request, CouncilRankingContext? council, ReportedAdoptions reported) => new()
     {
         Rank = rank,
         Practice = Summarise(candidate.Practice),
@@ -231,8 +246,9 @@ public sealed class PracticeRanker(RankingWeights? weights = null, RelevanceFloo
         Relevance = Math.Round(candidate.Relevance, 3),
         ScoreParts = new ScoreParts(
             Math.Round(candidate.Parts.Text, 3), Math.Round(candidate.Parts.Context, 3), Math.Round(candidate.Parts.Evidence, 3),
-            Math.Round(candidate.Parts.Cost, 3), Math.Round(candidate.Parts.Priority, 3)),
-        Explanation = ExplanationWriter.Write(candidate.Practice, candidate.Match, candidate.PriorityMatches, candidate.Context, request, council),
+            Math.Round(candidate.Parts.Cost, 3), Math.Round(candidate.Parts.Priority, 3), Math.Round(candidate.Parts.Reported, 3)),
+        Explanation = ExplanationWriter.Write(candidate.Practice, candidate.Match, candidate.PriorityMatches, candidate.Context, request, council)
+            with { Reported = reported.SummaryOf(candidate.Practice.Id) is { Councils: > 0 } summary ? summary : null },
     };
 
     public static PracticeSummary Summarise(Practice practice) => new()

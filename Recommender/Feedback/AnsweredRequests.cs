@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Recommend.Contracts.Feedback;
 using Recommend.Contracts.Recommendations;
 using Recommend.Contracts.Storage;
 using StackExchange.Redis;
@@ -15,7 +16,26 @@ namespace Recommend.Recommender.Feedback;
 /// </summary>
 public sealed partial class AnsweredRequests(IConnectionMultiplexer redis, RecommenderTelemetry telemetry, ILogger<AnsweredRequests> logger)
 {
-    public void Remember(NormalisedRequest request, string requestHash)
+    public void Remember(NormalisedRequest request, string requestHash) =>
+        Write(StoreKeys.AnsweredRequest(requestHash), JsonSerializer.SerializeToUtf8Bytes(request.ToRequest(), RecommendationJsonContext.Default.RecommendationRequest));
+
+    /// <summary>Stores what <paramref name="answer"/> showed, under its <c>request_id</c>.</summary>
+    public void RememberShown(RecommendationResponse answer)
+    {
+        if (answer.RequestId is not { } requestId)
+        {
+            return;
+        }
+
+        var shown = new ShownPractices
+        {
+            Results = [.. answer.Results.Select(r => new ShownResult(r.Practice.Id, r.Rank))],
+            Related = [.. answer.Related.Select(r => r.Practice.Id)],
+        };
+        Write(StoreKeys.AnsweredShown(requestId), JsonSerializer.SerializeToUtf8Bytes(shown, FeedbackJsonContext.Default.ShownPractices));
+    }
+
+    private void Write(string key, byte[] json)
     {
         if (!redis.IsConnected)
         {
@@ -25,8 +45,7 @@ public sealed partial class AnsweredRequests(IConnectionMultiplexer redis, Recom
 
         try
         {
-            var json = JsonSerializer.SerializeToUtf8Bytes(request.ToRequest(), RecommendationJsonContext.Default.RecommendationRequest);
-            redis.GetDatabase().StringSet(StoreKeys.AnsweredRequest(requestHash), json, StoreKeys.AnsweredRequestTimeToLive, flags: CommandFlags.FireAndForget);
+            redis.GetDatabase().StringSet(key, json, StoreKeys.AnsweredRequestTimeToLive, flags: CommandFlags.FireAndForget);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
         {

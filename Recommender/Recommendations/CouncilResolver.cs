@@ -2,7 +2,6 @@ using Recommend.Contracts.Councils;
 using Recommend.Matching.Ranking;
 using Recommend.Contracts.Recommendations;
 using Recommend.ServiceDefaults.Councils;
-using Recommend.Recommender.Feedback;
 
 namespace Recommend.Recommender.Recommendations;
 
@@ -11,7 +10,7 @@ namespace Recommend.Recommender.Recommendations;
 /// facts (overridden by any profile fields given) and its nearest councils. An unknown code is a
 /// 400 with suggestions, never a silent "no council".
 /// </summary>
-public sealed class CouncilResolver(CouncilRegistry registry, FeedbackAdoptions feedbackAdoptions)
+public sealed class CouncilResolver(CouncilRegistry registry)
 {
     /// <summary>Neighbours considered for "adopted by councils like you".</summary>
     private const int NeighbourCount = ContextMatcher.LooseNeighbourRank;
@@ -56,10 +55,7 @@ public sealed class CouncilResolver(CouncilRegistry registry, FeedbackAdoptions 
             new CouncilRankingContext(
                 context,
                 neighbours.Select((n, i) => (n.Council.Code, Rank: i + 1)).ToDictionary(x => x.Code, x => x.Rank, StringComparer.OrdinalIgnoreCase),
-                [.. neighbours.Take(NamesShown).Select(n => n.Council.Name)])
-            {
-                FeedbackAdopters = feedbackAdoptions.Current,
-            },
+                [.. neighbours.Take(NamesShown).Select(n => n.Council.Name)]),
             null);
     }
 }

@@ -7,6 +7,7 @@ using Recommend.Recommender.Admission;
 using Recommend.Recommender.Caching;
 using Recommend.Recommender.Feedback;
 using Recommend.Recommender.Index;
+using Recommend.Recommender.Reports;
 using Recommend.ServiceDefaults.Http;
 
 namespace Recommend.Recommender.Recommendations;
@@ -28,6 +29,7 @@ public static class RecommendationsApi
         CouncilResolver councils,
         RankingCache cache,
         AnsweredRequests answered,
+        CouncilReports reports,
         RecommenderTelemetry telemetry,
         RankingAdmission admission,
         CancellationToken cancellationToken)
@@ -62,9 +64,12 @@ public static class RecommendationsApi
         // The canonical code goes into the cache key: "con", "CON" and "E06000052" are one council.
         request = request with { Council = council.Context?.Council.Code };
         var requestHash = request.CacheKey;
+        // The reports join the cache key (not the request_id): a council's new report shows in the next answer.
+        var (reported, generation) = reports.Current;
+        var cacheVersion = generation.Length == 0 ? index.Version : $"{index.Version}~{generation}";
         try
         {
-            var response = await cache.GetOrComputeAsync(index.Version, requestHash, async token =>
+            var response = await cache.GetOrComputeAsync(cacheVersion, requestHash, async token =>
             {
                 // Only a cache miss waits for a turn to rank (RankingAdmission says why).
                 using var turn = await admission.EnterAsync(token);
@@ -72,8 +77,9 @@ public static class RecommendationsApi
                 using var activity = RecommenderTelemetry.Source.StartActivity("rank");
                 activity?.SetTag("recommend.index_version", index.Version);
                 var stopwatch = Stopwatch.StartNew();
-                var ranked = ranker.Rank(index, request, council.Context);
+                var ranked = ranker.Rank(index, request, council.Context, reported);
                 telemetry.RecordRanking(stopwatch.Elapsed);
+                answered.RememberShown(ranked);
                 return ranked;
             }, cancellationToken);
             return TypedResults.Ok(response);

@@ -85,7 +85,6 @@ await MeasureAsync("retrained on the judgments, no feedback", 0);
 
 var accepted = 0;
 var refused = new Dictionary<string, int>(StringComparer.Ordinal);
-var sendPositions = true;
 var asks = 0;
 foreach (var checkpoint in options.Checkpoints)
 {
@@ -106,14 +105,13 @@ foreach (var checkpoint in options.Checkpoints)
             continue;
         }
 
-        IEnumerable<(string Practice, string Signal, int Rank, string ShownIn)> posts = user.Kind == UserKind.Hostile
-            ? Enumerable.Repeat((user.Target!, "useful", 1, "results"), options.HostileBurst)
+        IEnumerable<(string Practice, string Signal)> posts = user.Kind == UserKind.Hostile
+            ? Enumerable.Repeat((user.Target!, "useful"), options.HostileBurst)
             : model.React(
-                [.. response.Results.Select(r => new UserModel.Shown(r.Practice.Id, r.Rank, r.Rank, "results"))
-                    .Concat(response.Related.Select((r, i) => new UserModel.Shown(r.Practice.Id, response.Results.Count + i + 1, r.Rank, "related")))],
+                [.. response.Results.Concat(response.Related).Select((r, i) => new UserModel.Shown(r.Practice.Id, i + 1))],
                 judgments.Qrels.For(wording.Id))
-                .Select(v => (v.Practice.PracticeId, v.Signal, v.Practice.Rank, v.Practice.ShownIn));
-        foreach (var (practice, signal, rank, shownIn) in posts)
+                .Select(v => (v.Practice.PracticeId, v.Signal));
+        foreach (var (practice, signal) in posts)
         {
             var body = new JsonObject { ["request_id"] = requestId, ["practice_id"] = practice, ["signal"] = signal };
             if (user.Council is not null && user.Kind != UserKind.Hostile)
@@ -121,21 +119,8 @@ foreach (var checkpoint in options.Checkpoints)
                 body["council"] = user.Council;
             }
 
-            if (sendPositions)
-            {
-                body["rank"] = rank;
-                body["shown_in"] = shownIn;
-            }
-
+            // Where the practice was shown is not the client's to say: ingest looks it up in the answer.
             var (status, problem) = await user.Client.PostFeedbackAsync(body, user.Key, ct);
-            if (status == HttpStatusCode.BadRequest && sendPositions && (problem.Contains("rank", StringComparison.Ordinal) || problem.Contains("shown_in", StringComparison.Ordinal)))
-            {
-                Console.Error.WriteLine("The API does not take rank and shown_in yet; posting without them (no position-bias correction possible).");
-                sendPositions = false;
-                body.Remove("rank");
-                body.Remove("shown_in");
-                (status, problem) = await user.Client.PostFeedbackAsync(body, user.Key, ct);
-            }
 
             if (status == HttpStatusCode.Accepted)
             {

@@ -19,7 +19,8 @@ public sealed class UserModel(Random random)
     public const double RelatedSaysNotRelevant = 0.15;
     public const double Noise = 0.1;
 
-    public sealed record Shown(string PracticeId, int Position, int Rank, string ShownIn);
+    /// <summary>A practice as the reader meets it: position 1 is the first result, the related practices follow the results.</summary>
+    public sealed record Shown(string PracticeId, int Position);
 
     public sealed record Verdict(Shown Practice, string Signal);
 

@@ -22,7 +22,6 @@ public sealed class LearningLoopEndToEndTests(AppFixture fixture, ITestOutputHel
     /// <summary>Issue 9: a submitted practice is recommendable within 5 s on every replica.</summary>
     private static readonly TimeSpan Goal = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(10);
 
     [Fact]
     public async Task SubmittedPracticeIsRecommendableOnEveryReplicaWithinFiveSeconds()
@@ -99,7 +98,7 @@ public sealed class LearningLoopEndToEndTests(AppFixture fixture, ITestOutputHel
             "id,name,description,url,primary_sector,type\n" +
             $"{suffix}1,Volunteer driver scheme for housebound residents,\"{description}{description}\",https://example.org/drivers,Health,Prediction and planning\n" +
             $"{suffix}2,Shared minibus for village lunch clubs,\"{description}{description}\",https://example.org/minibus,Health,Prediction and planning\n");
-        var import = await RunIngestAsync(redis, "import-practices", "--file", csv, "--format", "csv", "--source-name", "Researcher Test Catalogue", "--id-prefix", "rt",
+        var import = await IngestCommand.RunAsync(redis, "import-practices", "--file", csv, "--format", "csv", "--source-name", "Researcher Test Catalogue", "--id-prefix", "rt",
             "--map", "id=id,title=name,description=description,url=url,sector=primary_sector,outcome=type", "--publish");
         Assert.True(import.Exit == 0, import.Text);
         var imported = $"rt-{suffix}1";
@@ -107,10 +106,10 @@ public sealed class LearningLoopEndToEndTests(AppFixture fixture, ITestOutputHel
         var before = (string)(await db.StringGetAsync(StoreKeys.CurrentIndexVersion))!;
 
         // Retrain with the shipped judgments, publish when not worse, read the report.
-        var list = await RunIngestAsync(redis, "models", "list");
+        var list = await IngestCommand.RunAsync(redis, "models", "list");
         Assert.True(list.Exit == 0, list.Text);
         var report = Path.Combine(temp.Path, "report");
-        var retrain = await RunIngestAsync(redis, "retrain", "--judgments", Path.Combine(RepoRoot, "data", "judgments"), "--publish", "--report", report);
+        var retrain = await IngestCommand.RunAsync(redis, "retrain", "--judgments", Path.Combine(RepoRoot, "data", "judgments"), "--publish", "--report", report);
         output.WriteLine(retrain.Text);
         Assert.True(retrain.Exit == 0, retrain.Text);
         Assert.Contains("published (now current)", retrain.Text, StringComparison.Ordinal);
@@ -122,12 +121,12 @@ public sealed class LearningLoopEndToEndTests(AppFixture fixture, ITestOutputHel
         await EveryReplicaServesAsync(replicas, learned, "learned", "retrain --publish");
 
         // Roll back while the app serves, then publish the learned version again.
-        var rollback = await RunIngestAsync(redis, "models", "rollback");
+        var rollback = await IngestCommand.RunAsync(redis, "models", "rollback");
         Assert.True(rollback.Exit == 0, rollback.Text);
         Assert.Equal(before, (string?)await db.StringGetAsync(StoreKeys.CurrentIndexVersion));
         await EveryReplicaServesAsync(replicas, before, null, "models rollback");
 
-        var publish = await RunIngestAsync(redis, "models", "publish", learned);
+        var publish = await IngestCommand.RunAsync(redis, "models", "publish", learned);
         Assert.True(publish.Exit == 0, publish.Text);
         await EveryReplicaServesAsync(replicas, learned, "learned", "models publish");
 
@@ -222,36 +221,6 @@ public sealed class LearningLoopEndToEndTests(AppFixture fixture, ITestOutputHel
         return int.TryParse(port?.Split(';')[0], out var number) ? new Uri($"http://localhost:{number}") : null;
     }
 
-    /// <summary>
-    /// Runs the ingest CLI as the README does (<c>dotnet run -c Release --project Ingest -- ...</c> with
-    /// <c>ConnectionStrings__cache</c> set to the app's Redis), with <c>--no-build</c>: this test run built it.
-    /// </summary>
-    private static async Task<(int Exit, string Text)> RunIngestAsync(string redis, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = RepoRoot, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { "run", "-c", "Release", "--no-build", "--project", "Ingest", "--" }.Concat(args))
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["ConnectionStrings__cache"] = redis;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(CommandTimeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"ingest {string.Join(' ', args)} did not finish within {CommandTimeout.TotalMinutes:0} min");
-        }
-
-        return (process.ExitCode, $"$ ingest {string.Join(' ', args)}\n{await stdout}{await stderr}");
-    }
-
     private static async Task WaitAsync(Func<Task<bool>> condition, string what)
     {
         var clock = Stopwatch.StartNew();
@@ -262,20 +231,7 @@ public sealed class LearningLoopEndToEndTests(AppFixture fixture, ITestOutputHel
         }
     }
 
-    private static string RepoRoot { get; } = FindRepoRoot();
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Recommend.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no Recommend.sln above {AppContext.BaseDirectory}");
-    }
+    private static string RepoRoot => IngestCommand.RepoRoot;
 
     private sealed record Replica(string Instance, Uri Url);
 

@@ -33,6 +33,8 @@ public sealed class ManifestTests
         Assert.True(gateway.GetProperty("bindings").GetProperty("http").GetProperty("external").GetBoolean());
         Assert.False(resources.GetProperty("recommender").GetProperty("bindings").GetProperty("http").TryGetProperty("external", out _));
         Assert.Equal("50", resources.GetProperty("rate-limit-per-second").GetProperty("inputs").GetProperty("value").GetProperty("default").GetProperty("value").GetString());
+        Assert.Equal("30", resources.GetProperty("feedback-per-minute").GetProperty("inputs").GetProperty("value").GetProperty("default").GetProperty("value").GetString());
+        Assert.Equal("{feedback-per-minute.value}", gateway.GetProperty("env").GetProperty("Feedback__PermitLimit").GetString());
     }
 
     [Fact]

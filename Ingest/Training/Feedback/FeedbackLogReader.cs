@@ -64,7 +64,8 @@ public static class FeedbackLogReader
             int.TryParse(Field(FeedbackStreamFields.Rank), NumberStyles.None, CultureInfo.InvariantCulture, out var rank) && rank > 0 ? rank : null,
             Field(FeedbackStreamFields.ShownIn),
             Field(FeedbackStreamFields.Keyed) == "1",
-            Field(FeedbackStreamFields.Client));
+            Field(FeedbackStreamFields.Client),
+            !entry[FeedbackStreamFields.ShownIn].IsNull);
     }
 
     private static RecommendationRequest? ReadRequest(string? json)

@@ -6,6 +6,7 @@ namespace Recommend.Ingest.Training.Feedback;
 /// Turns the raw log into evidence that resists manipulation and position bias:
 /// <list type="number">
 /// <item>one answer's events count once per practice (the latest signal wins: a person may change their mind);</item>
+/// <item>feedback on a practice the answer did not show counts for nothing (<see cref="LoggedFeedback.NotShown"/>);</item>
 /// <item>useful and adopted count +1, not relevant -1; dismissed says nothing about relevance (a council may hide what it already does) and counts 0;</item>
 /// <item>each event is weighted by the inverse propensity of the position it was shown at (<see cref="PositionPropensity"/>),
 /// scaled so the least examined position weighs 1 (and the first p(lowest) / p(1)):
@@ -45,7 +46,7 @@ public static class FeedbackWeighting
 
     public static IReadOnlyList<Contribution> Weigh(IReadOnlyList<LoggedFeedback> deduplicated, PositionPropensity propensity)
     {
-        var usable = deduplicated.Where(e => e.Request?.Challenge is { Length: > 0 } && ValueOf(e.Signal) != 0).ToList();
+        var usable = deduplicated.Where(e => e.Request?.Challenge is { Length: > 0 } && ValueOf(e.Signal) != 0 && !e.NotShown).ToList();
         var votes = usable.GroupBy(e => (e.Speaker, e.PracticeId)).ToDictionary(g => g.Key, g => g.Count());
         var contributions = new List<Contribution>(usable.Count);
         foreach (var e in usable)

@@ -111,14 +111,17 @@ public sealed class WriteApiTests(RedisServerFixture redis) : IClassFixture<Redi
     }
 
     [Fact]
-    public async Task FeedbackAnswers202WithoutAKeyAndIsQueued()
+    public async Task FeedbackAnswers202WithoutAKeyAndIsQueuedAsAnonymous()
     {
-        using var response = await _client.PostAsJsonAsync("/api/v1/feedback", new { request_id = "vabc.123", practice_id = "housing-first", signal = "adopted", council = "con" });
+        using var response = await _client.PostAsJsonAsync("/api/v1/feedback", new { request_id = "vabc.123", practice_id = "housing-first", signal = "useful", council = "con" });
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var entry = Assert.Single(await Db.StreamRangeAsync(StoreKeys.FeedbackStream));
-        Assert.Equal(FeedbackSignal.Adopted, (string?)entry[FeedbackStreamFields.Signal]);
+        Assert.Equal(FeedbackSignal.Useful, (string?)entry[FeedbackStreamFields.Signal]);
+        // Without a key the council is only a claim, and the log says so.
         Assert.Equal("CON", (string?)entry[FeedbackStreamFields.Council]);
+        Assert.Equal("0", (string?)entry[FeedbackStreamFields.Keyed]);
+        Assert.Matches("^[0-9a-f]{16}$", (string?)entry[FeedbackStreamFields.Client]);
     }
 
     [Theory]

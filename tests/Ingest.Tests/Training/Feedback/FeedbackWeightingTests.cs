@@ -77,4 +77,17 @@ public sealed class FeedbackWeightingTests
         Assert.Equal(2, contributions.Single(c => c.PracticeId == "b-practice").Useful / contributions.Single(c => c.PracticeId == "a-practice").Useful, 9);
         Assert.All(contributions, c => Assert.True(c.Useful <= FeedbackWeighting.AnonymousTrust));
     }
+
+    [Fact]
+    public void FeedbackOnAPracticeTheAnswerDidNotShowCountsForNothing()
+    {
+        var log = new LoggedEvents();
+        log.All.Add(log.Add("r1", "warm-spaces", "useful") with { Rank = null, ShownIn = null, WhereShownLogged = true });
+        log.All.RemoveAt(0);
+        log.Add("r2", "befriending", "useful", client: "c2");
+
+        var contributions = FeedbackWeighting.Weigh(FeedbackWeighting.Deduplicate(log.All), PositionPropensity.None);
+
+        Assert.Equal("befriending", Assert.Single(contributions).PracticeId);
+    }
 }
