@@ -29,7 +29,7 @@ public static class RetrainCommand
             HelpName = "DIR",
             Description = "folder with queries.jsonl and qrels.tsv (format in the README) [default: our shipped set, judgments/ beside the program]",
         };
-        var feedback = CliOptions.Switch("--feedback", "learn from the feedback counts stored in Redis (absent counts are 0)");
+        var feedback = CliOptions.Switch("--feedback", "also learn from the feedback event log in Redis, question by question (de-duplicated, capped per client, position-bias corrected)");
         var publish = CliOptions.Switch("--publish", "make the new version current when it is not worse than the current one");
         var force = CliOptions.Switch("--force", "with --publish: publish even when it is worse");
         var reportFolder = new Option<string>("--report") { HelpName = "DIR", Description = "where report.md and the chart go [default: ./reports/VERSION]" };
@@ -157,7 +157,12 @@ public static class RetrainCommand
         await output.WriteLineAsync($"  held-out queries: {result.New.Queries.Count} (trained on {result.TrainQueries})");
         await output.WriteLineAsync($"  new      nDCG@10 {F(result.New.MeanNdcg10)}  R@100 {F(result.New.MeanRecall100)}");
         await output.WriteLineAsync($"  {result.ComparedWith}: nDCG@10 {F(result.Current.MeanNdcg10)}  R@100 {F(result.Current.MeanRecall100)}");
-        await output.WriteLineAsync($"  paired randomisation test, p(new is worse): nDCG@10 {result.Ndcg10PValue.ToString("0.000", CultureInfo.InvariantCulture)}  R@100 {result.Recall100PValue.ToString("0.000", CultureInfo.InvariantCulture)} (worse below {Retrainer.WorseSignificance.ToString(CultureInfo.InvariantCulture)})");
+        if (result.FeedbackNew is { Queries.Count: > 0 } feedbackNew && result.FeedbackCurrent is { } feedbackCurrent)
+        {
+            await output.WriteLineAsync($"  held-out queries from feedback: {feedbackNew.Queries.Count}: new nDCG@10 {F(feedbackNew.MeanNdcg10)}, compared {F(feedbackCurrent.MeanNdcg10)}");
+        }
+
+        await output.WriteLineAsync($"  paired randomisation test, p(new is worse): nDCG@10 {result.Ndcg10PValue.ToString("0.000", CultureInfo.InvariantCulture)}  R@100 {result.Recall100PValue.ToString("0.000", CultureInfo.InvariantCulture)}{(result.FeedbackNew is { Queries.Count: > 0 } ? $"  feedback nDCG@10 {result.FeedbackNdcg10PValue.ToString("0.000", CultureInfo.InvariantCulture)}" : "")} (worse below {Retrainer.WorseSignificance.ToString(CultureInfo.InvariantCulture)})");
         await output.WriteLineAsync($"  verdict: {(result.NotWorse ? "not worse" : "worse")}; {(result.Published ? "published (now current)" : result.Stored ? "stored, not published" : "not stored")}");
         if (result.Pruned.Count > 0)
         {

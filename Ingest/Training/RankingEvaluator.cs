@@ -23,13 +23,17 @@ public sealed class RankingEvaluator(IReadOnlyList<CouncilProfile> councils)
     /// <summary>The council codes a judgment set may name.</summary>
     public bool Knows(string code) => _directory.Find(code) is not null;
 
-    public EvaluationReport Evaluate(PracticeIndex index, IReadOnlyList<JudgedQuery> queries, Qrels qrels, bool useReranker, CancellationToken cancellationToken)
+    /// <summary>
+    /// Ranks each query as the recommender would and scores the run; <paramref name="leaveOutOwnFeedback"/>
+    /// ignores the feedback given on each query's own challenge (retraining's held-out comparison).
+    /// </summary>
+    public EvaluationReport Evaluate(PracticeIndex index, IReadOnlyList<JudgedQuery> queries, Qrels qrels, bool useReranker, CancellationToken cancellationToken, bool leaveOutOwnFeedback = false)
     {
         var run = new Dictionary<string, IReadOnlyList<RankedDocument>>(StringComparer.Ordinal);
         foreach (var query in queries)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var scored = Score(index, query, useReranker);
+            var scored = Score(index, query, useReranker, leaveOutOwnFeedback);
             run[query.Id] = [.. scored.Candidates
                 .OrderByDescending(c => c.Score)
                 .ThenBy(c => c.Practice.Id, StringComparer.Ordinal)
@@ -41,7 +45,7 @@ public sealed class RankingEvaluator(IReadOnlyList<CouncilProfile> councils)
     }
 
     /// <summary>A query's candidates as the recommender scores them, with their features.</summary>
-    public ScoredCandidates Candidates(PracticeIndex index, JudgedQuery query, bool useReranker) => Score(index, query, useReranker);
+    public ScoredCandidates Candidates(PracticeIndex index, JudgedQuery query, bool useReranker, bool leaveOutOwnFeedback = false) => Score(index, query, useReranker, leaveOutOwnFeedback);
 
     /// <summary>Every candidate of every query as a row: its grade (0 when unjudged), the query's position as its group, its features.</summary>
     public static List<TrainingRow> TrainingRows(IReadOnlyList<JudgedQuery> queries, IReadOnlyList<ScoredCandidates> candidates, Qrels qrels)
@@ -64,10 +68,10 @@ public sealed class RankingEvaluator(IReadOnlyList<CouncilProfile> councils)
             .ThenBy(d => d.DocId, StringComparer.Ordinal)
             .Take(Depth), judged);
 
-    private ScoredCandidates Score(PracticeIndex index, JudgedQuery query, bool useReranker)
+    private ScoredCandidates Score(PracticeIndex index, JudgedQuery query, bool useReranker, bool leaveOutOwnFeedback)
     {
         var request = NormalisedRequest.From(query.ToRequest());
-        return _ranker.Score(index, request, Context(request.Council), useReranker);
+        return _ranker.Score(index, request, Context(request.Council), useReranker, leaveOutOwnFeedback: leaveOutOwnFeedback);
     }
 
     /// <summary>A council as the recommender resolves it for ranking: its profile and nearest neighbours; null when unknown or not given.</summary>

@@ -68,10 +68,31 @@ public static class RetrainReport
             text.AppendLine(CultureInfo.InvariantCulture, $"| {area} | {fresh.Queries.Count} | {F(fresh.MeanNdcg10)} | {F(current.MeanNdcg10)} | {D(fresh.MeanNdcg10 - current.MeanNdcg10)} | {F(fresh.MeanRecall100)} | {F(current.MeanRecall100)} |");
         }
 
+        if (options.UseFeedback)
+        {
+            var f = result.Feedback;
+            var p = f.Propensity;
+            text.AppendLine();
+            text.AppendLine("## Feedback, question by question");
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"- log: {f.LoggedEvents} events; {f.Events.Count} after one per answer and practice, {f.KeyedEvents} of them from keyed councils; {f.Speakers} voices (keyed councils and client addresses) with evidence");
+            text.AppendLine(CultureInfo.InvariantCulture, $"- memory: evidence on {result.FeedbackPractices} practices from {f.Memory.Questions} distinct questions");
+            text.AppendLine(p.FirstPositionSignals < Feedback.PositionPropensity.MinFirstPositionSignals
+                ? $"- position propensities: not estimated ({p.FirstPositionSignals} signals at position 1): no correction"
+                : string.Create(CultureInfo.InvariantCulture, $"- position propensities, positions 1 to {Feedback.PositionPropensity.MaxPosition} then related: {string.Join(", ", p.ByPosition.Select(x => x.ToString("0.00", CultureInfo.InvariantCulture)))}; related {p.Related:0.00}"));
+            text.AppendLine(result.FeedbackUse.FloorShift == 0
+                ? "- relevance floor: feedback moves nothing (no shift helped the training queries)"
+                : string.Create(CultureInfo.InvariantCulture, $"- relevance floor: questions with cosine above {result.FeedbackUse.Similarity:0.##} lend their evidence; {result.FeedbackUse.FloorShift:0.##} log-odds per unit of net evidence, at most {result.FeedbackUse.MaxShift:0.#} either way, never lifting a practice whose text alone gives it less than {result.FeedbackUse.MinChance:0.##}"));
+            if (result.FeedbackNew is { Queries.Count: > 0 } fn && result.FeedbackCurrent is { } fc)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"- held-out queries from the feedback: {fn.Queries.Count} (graded by their own feedback, ranked without it): nDCG@10 new {F(fn.MeanNdcg10)}, compared {F(fc.MeanNdcg10)}, p(new is worse) = {P(result.FeedbackNdcg10PValue)}");
+            }
+        }
+
         text.AppendLine();
         text.AppendLine("## Decision");
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Paired randomisation test over the {result.New.Queries.Count} held-out queries, one-sided (\"the new model ranks worse\"): p = {P(result.Ndcg10PValue)} for nDCG@10 ({D(result.New.MeanNdcg10 - result.Current.MeanNdcg10)}), p = {P(result.Recall100PValue)} for Recall@100 ({D(result.New.MeanRecall100 - result.Current.MeanRecall100)}); a model is worse when either p is below {Retrainer.WorseSignificance.ToString(CultureInfo.InvariantCulture)}.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Paired randomisation test over the {result.New.Queries.Count} held-out queries, one-sided (\"the new model ranks worse\"): p = {P(result.Ndcg10PValue)} for nDCG@10 ({D(result.New.MeanNdcg10 - result.Current.MeanNdcg10)}), p = {P(result.Recall100PValue)} for Recall@100 ({D(result.New.MeanRecall100 - result.Current.MeanRecall100)}){(result.FeedbackNew is { Queries.Count: > 0 } ? $", and p = {P(result.FeedbackNdcg10PValue)} for nDCG@10 on the held-out queries from the feedback" : "")}; a model is worse when any p is below {Retrainer.WorseSignificance.ToString(CultureInfo.InvariantCulture)}.");
         text.AppendLine();
         text.AppendLine(result.NotWorse
             ? "The new model is **not worse** than the one it was compared with: the held-out queries give no significant evidence that it ranks worse."

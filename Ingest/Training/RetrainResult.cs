@@ -27,6 +27,20 @@ public sealed record RetrainResult
 
     public required int FeedbackPractices { get; init; }
 
+    /// <summary>What was learned from the feedback log (<see cref="Feedback.FeedbackLearning.None"/> without --feedback).</summary>
+    public Feedback.FeedbackLearning Feedback { get; init; } = Training.Feedback.FeedbackLearning.None;
+
+    /// <summary>How the new version reads its feedback, as chosen on the training queries.</summary>
+    public Matching.Ranking.Learned.FeedbackUse FeedbackUse { get; init; } = Matching.Ranking.Learned.FeedbackUse.None;
+
+    /// <summary>The held-out queries from the feedback (graded by their own feedback, ranked without it), new and current.</summary>
+    public EvaluationReport? FeedbackNew { get; init; }
+
+    public EvaluationReport? FeedbackCurrent { get; init; }
+
+    /// <summary>One-sided p-value that the new model's nDCG@10 on the feedback's held-out queries is lower (1 when there are none).</summary>
+    public double FeedbackNdcg10PValue { get; init; } = 1;
+
     public required bool NotWorse { get; init; }
 
     /// <summary>One-sided p-value of the paired randomisation test that the new model's nDCG@10 is lower than the current's.</summary>

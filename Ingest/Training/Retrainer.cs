@@ -1,11 +1,12 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Recommend.Contracts.Councils;
 using Recommend.Contracts.Practices;
 using Recommend.Contracts.Storage;
 using Recommend.Ingest.Models;
+using Recommend.Ingest.Training.Feedback;
 using Recommend.Matching.Evaluation;
 using Recommend.Matching.Ranking;
 using Recommend.Matching.Ranking.Learned;
@@ -57,14 +58,6 @@ public sealed class Retrainer(IConnectionMultiplexer? redis, MiniLmEmbedder embe
         }
 
         var current = await LoadCurrentAsync(db, cancellationToken);
-        var feedback = options.UseFeedback && db is not null
-            ? await FeedbackSnapshot.ReadAsync(db, [.. practices.Select(p => p.Id)], cancellationToken)
-            : [];
-        if (options.UseFeedback)
-        {
-            progress.Note($"feedback: counts for {feedback.Count} practice(s)");
-        }
-
         var baseVersion = PracticeIndex.ComputeVersion(practices);
         var step = progress.Start("refit text pipeline, embed practices", practices.Count);
         var refitted = new PracticeIndexBuilder(embedder).Build(practices, baseVersion, KnownVectors(current), step, cancellationToken);
@@ -75,12 +68,20 @@ public sealed class Retrainer(IConnectionMultiplexer? redis, MiniLmEmbedder embe
             throw new InvalidDataException($"{judgments.Queries.Count} judged queries are too few: training needs at least 2 and evaluation at least 1 (every {HeldOutSplit.Every}rd need of each area is held out, with all its wordings).");
         }
 
+        var (learning, use) = options.UseFeedback && db is not null
+            ? await LearnFeedbackAsync(db, refitted, evaluator, train, judgments.Qrels, cancellationToken)
+            : (FeedbackLearning.None, FeedbackUse.None);
+        var feedback = learning.Memory.With(use);
+        var learner = refitted.WithModel(baseVersion, null, feedback, new ModelCard { CreatedAt = DateTimeOffset.UtcNow, Command = options.Command, TextSettings = TextTuning.Describe() });
+
+        // Each training query's features read the feedback given on other challenges only, as a new
+        // wording's would at serving time: its own feedback would tell the model what its grades are.
         step = progress.Start("collect ranking features of the training queries", train.Count);
         var candidates = new List<ScoredCandidates>(train.Count);
         foreach (var query in train)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            candidates.Add(evaluator.Candidates(refitted, query, useReranker: false));
+            candidates.Add(evaluator.Candidates(learner, query, useReranker: false, leaveOutOwnFeedback: true));
             step(1);
         }
 
@@ -91,21 +92,30 @@ public sealed class Retrainer(IConnectionMultiplexer? redis, MiniLmEmbedder embe
         step(1);
         progress.Note($"reranker blend: {blend.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} (0 would leave the weighted ranking unchanged)");
 
-        step = progress.Start("evaluate new and current on the held-out queries", 3);
+        // Held-out queries are ranked with their own challenge's feedback left out, by new and current alike.
+        var (feedbackQueries, feedbackQrels) = FeedbackQueries.From(learning.Contributions, learning.Events, train);
+        step = progress.Start("evaluate new and current on the held-out queries (judged and from feedback)", 3);
         var weighted = evaluator.Evaluate(refitted, heldOut, judgments.Qrels, useReranker: false, cancellationToken);
         step(1);
         var version = $"{baseVersion}-m{ModelHash(judgments, feedback)}";
         var candidate = refitted.WithModel(version, reranker, feedback, new ModelCard { CreatedAt = DateTimeOffset.UtcNow, Command = options.Command, TextSettings = TextTuning.Describe() });
-        var fresh = evaluator.Evaluate(candidate, heldOut, judgments.Qrels, useReranker: true, cancellationToken);
+        var fresh = evaluator.Evaluate(candidate, heldOut, judgments.Qrels, useReranker: true, cancellationToken, leaveOutOwnFeedback: true);
+        var freshFeedback = evaluator.Evaluate(candidate, feedbackQueries, feedbackQrels, useReranker: true, cancellationToken, leaveOutOwnFeedback: true);
         step(1);
-        var (comparedWith, currentReport) = current is null
-            ? ("weighted ranking (no version is current)", weighted)
-            : ($"current {current.Version}{(current.Reranker is null ? " (weighted)" : " (learned)")}", evaluator.Evaluate(current, heldOut, judgments.Qrels, useReranker: true, cancellationToken));
+        var compared = current ?? refitted;
+        var comparedWith = current is null
+            ? "weighted ranking (no version is current)"
+            : $"current {current.Version}{(current.Reranker is null ? " (weighted)" : " (learned)")}";
+        var currentReport = current is null ? weighted : evaluator.Evaluate(current, heldOut, judgments.Qrels, useReranker: true, cancellationToken, leaveOutOwnFeedback: true);
+        var currentFeedback = evaluator.Evaluate(compared, feedbackQueries, feedbackQrels, useReranker: true, cancellationToken, leaveOutOwnFeedback: true);
         step(1);
 
         var ndcgP = PairedRandomisationTest.PValueWorse([.. fresh.Queries.Select(q => q.Ndcg10)], [.. currentReport.Queries.Select(q => q.Ndcg10)]);
         var recallP = PairedRandomisationTest.PValueWorse([.. fresh.Queries.Select(q => q.Recall100)], [.. currentReport.Queries.Select(q => q.Recall100)]);
-        var notWorse = ndcgP >= WorseSignificance && recallP >= WorseSignificance;
+        var feedbackP = feedbackQueries.Count == 0
+            ? 1
+            : PairedRandomisationTest.PValueWorse([.. freshFeedback.Queries.Select(q => q.Ndcg10)], [.. currentFeedback.Queries.Select(q => q.Ndcg10)]);
+        var notWorse = ndcgP >= WorseSignificance && recallP >= WorseSignificance && feedbackP >= WorseSignificance;
         var card = new ModelCard
         {
             CreatedAt = DateTimeOffset.UtcNow,
@@ -113,7 +123,7 @@ public sealed class Retrainer(IConnectionMultiplexer? redis, MiniLmEmbedder embe
             TextSettings = TextTuning.Describe(),
             HasReranker = true,
             RerankerBlend = blend,
-            FeedbackPractices = feedback.Count,
+            FeedbackPractices = feedback.Practices,
             Scores = new ModelScores(Path.GetFileName(Path.TrimEndingDirectorySeparator(judgments.Folder)), heldOut.Count, fresh.MeanNdcg10, fresh.MeanRecall100, comparedWith, currentReport.MeanNdcg10, currentReport.MeanRecall100, ndcgP, recallP),
         };
         var model = refitted.WithModel(version, reranker, feedback, card);
@@ -144,7 +154,12 @@ public sealed class Retrainer(IConnectionMultiplexer? redis, MiniLmEmbedder embe
             TrainQueries = train.Count,
             TrainingRows = rows.Count,
             Practices = practices.Count,
-            FeedbackPractices = feedback.Count,
+            FeedbackPractices = feedback.Practices,
+            Feedback = learning,
+            FeedbackUse = use,
+            FeedbackNew = freshFeedback,
+            FeedbackCurrent = currentFeedback,
+            FeedbackNdcg10PValue = feedbackP,
             NotWorse = notWorse,
             Ndcg10PValue = ndcgP,
             Recall100PValue = recallP,
@@ -226,13 +241,43 @@ public sealed class Retrainer(IConnectionMultiplexer? redis, MiniLmEmbedder embe
                 : null;
     }
 
+    /// <summary>
+    /// Reads the feedback log into a memory (<see cref="FeedbackLearning"/>) and chooses how it moves the
+    /// relevance floor on the training queries (<see cref="FeedbackUseFit"/>).
+    /// </summary>
+    private async Task<(FeedbackLearning Learning, FeedbackUse Use)> LearnFeedbackAsync(IDatabase db, PracticeIndex refitted, RankingEvaluator evaluator, IReadOnlyList<JudgedQuery> train, Qrels qrels, CancellationToken cancellationToken)
+    {
+        var ranker = new PracticeRanker();
+        var step = progress.Start("read the feedback log, estimate position propensities, remember feedback by question", 1);
+        var learning = await FeedbackLearning.ReadAsync(db, refitted, ranker, cancellationToken);
+        step(1);
+        var p = learning.Propensity;
+        progress.Note(string.Create(CultureInfo.InvariantCulture,
+            $"feedback: {learning.LoggedEvents} logged event(s), {learning.Events.Count} after one per answer and practice ({learning.KeyedEvents} keyed), {learning.Speakers} voice(s); evidence on {learning.Memory.Practices} practice(s) from {learning.Memory.Questions} question(s)"));
+        progress.Note(p.FirstPositionSignals < PositionPropensity.MinFirstPositionSignals
+            ? $"position propensities: not estimated ({p.FirstPositionSignals} signal(s) at position 1, fewer than {PositionPropensity.MinFirstPositionSignals}): no correction"
+            : string.Create(CultureInfo.InvariantCulture, $"position propensities (1..{PositionPropensity.MaxPosition}, related): {string.Join(' ', p.ByPosition.Select(x => x.ToString("0.00", CultureInfo.InvariantCulture)))}, {p.Related:0.00}"));
+        if (learning.Memory.IsEmpty)
+        {
+            return (learning, FeedbackUse.None);
+        }
+
+        step = progress.Start("choose how feedback moves the relevance floor, on the training queries", 1);
+        var served = new UsefulnessEvaluator(evaluator).Score(refitted, ranker, train, cancellationToken);
+        var choice = FeedbackUseFit.Choose(refitted, ranker.Floor, learning.Memory, served, qrels, cancellationToken);
+        step(1);
+        progress.Note(string.Create(CultureInfo.InvariantCulture,
+            $"feedback on the floor: similarity above {choice.Use.Similarity:0.##}, {choice.Use.FloorShift:0.##} log-odds per unit (0 = feedback moves nothing); training P@5 useful {choice.Without.PrecisionAt5Useful:0.000} -> {choice.Train.PrecisionAt5Useful:0.000}, useless {choice.Without.UselessShare:0.0%} -> {choice.Train.UselessShare:0.0%}"));
+        return (learning, choice.Use);
+    }
+
     /// <summary>What the reranker learned from (judgments and feedback): the same inputs always name the same version.</summary>
-    private static string ModelHash(JudgmentSet judgments, Dictionary<string, FeedbackCounts> feedback)
+    private static string ModelHash(JudgmentSet judgments, FeedbackMemory feedback)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(File.ReadAllBytes(Path.Combine(judgments.Folder, JudgmentSet.QueriesFile)));
         hash.AppendData(File.ReadAllBytes(Path.Combine(judgments.Folder, JudgmentSet.QrelsFile)));
-        hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(feedback.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal), ModelCardJsonContext.Default.DictionaryStringFeedbackCounts));
+        hash.AppendData(feedback.Serialise());
         hash.AppendData(Encoding.UTF8.GetBytes(string.Join(',', RankingFeatures.Names)));
         return Convert.ToHexStringLower(hash.GetHashAndReset().AsSpan(0, 3));
     }

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Recommend.Matching.Ranking.Learned;
 
 namespace Recommend.Matching.Ranking;
 
@@ -22,7 +21,7 @@ public sealed record ModelCard
     /// <summary>Share of the reranker's score added to the weighted sum, as cross-validation chose it.</summary>
     public double RerankerBlend { get; init; }
 
-    /// <summary>Practices with feedback in the snapshot (0 without --feedback).</summary>
+    /// <summary>Practices with feedback evidence in the version's memory (0 without --feedback).</summary>
     public int FeedbackPractices { get; init; }
 
     public ModelScores? Scores { get; init; }
@@ -45,5 +44,4 @@ public sealed record ModelScores(
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(ModelCard))]
-[JsonSerializable(typeof(Dictionary<string, FeedbackCounts>))]
 public sealed partial class ModelCardJsonContext : JsonSerializerContext;

@@ -32,8 +32,12 @@ public sealed partial class PracticeIndex
     /// <summary>Optional: how much of the reranker's score is added to the weighted sum (invariant text).</summary>
     public const string RerankerBlendPart = "reranker_blend";
 
-    /// <summary>Optional: per-practice feedback counts frozen when the version was trained.</summary>
-    public const string FeedbackPart = "feedback";
+    /// <summary>
+    /// Optional: what councils said, question by question (<see cref="FeedbackMemory"/>), frozen when the
+    /// version was trained. Versions made before it carry per-practice counts under "feedback", which
+    /// this build no longer reads (counts anyone could inflate).
+    /// </summary>
+    public const string FeedbackMemoryPart = "feedback_memory";
 
     /// <summary>Optional: how the version was made (<see cref="ModelCard"/>).</summary>
     public const string CardPart = "card";
@@ -51,12 +55,12 @@ public sealed partial class PracticeIndex
         DenseIndex? dense,
         MiniLmEmbedder? embedder,
         LearnedReranker? reranker = null,
-        IReadOnlyDictionary<string, FeedbackCounts>? feedback = null,
+        FeedbackMemory? feedback = null,
         ModelCard? card = null)
     {
         Version = version;
         Reranker = reranker;
-        Feedback = feedback ?? new Dictionary<string, FeedbackCounts>(StringComparer.Ordinal);
+        Feedback = feedback ?? FeedbackMemory.Empty;
         Card = card;
         Practices = practices;
         _lexical = lexical;
@@ -75,8 +79,8 @@ public sealed partial class PracticeIndex
     /// <summary>The learned reranker this version orders candidates with, when it was trained with one.</summary>
     public LearnedReranker? Reranker { get; }
 
-    /// <summary>Feedback counts by practice id, as frozen into this version (empty when trained without feedback).</summary>
-    public IReadOnlyDictionary<string, FeedbackCounts> Feedback { get; }
+    /// <summary>Feedback by question and practice, as frozen into this version (empty when trained without feedback).</summary>
+    public FeedbackMemory Feedback { get; }
 
     public ModelCard? Card { get; }
 
@@ -87,10 +91,11 @@ public sealed partial class PracticeIndex
     /// The same practices and text indexes under a new version id with a model attached: the
     /// retrained version shares everything the text pipeline built instead of building it twice.
     /// </summary>
-    public PracticeIndex WithModel(string version, LearnedReranker? reranker, IReadOnlyDictionary<string, FeedbackCounts> feedback, ModelCard card) =>
+    public PracticeIndex WithModel(string version, LearnedReranker? reranker, FeedbackMemory feedback, ModelCard card) =>
         new(version, Practices, _lexical, _dense, _embedder, reranker, feedback, card);
 
-    public FeedbackCounts FeedbackFor(string practiceId) => Feedback.GetValueOrDefault(practiceId) ?? FeedbackCounts.None;
+    /// <summary>The MiniLM vector of a question, as its text match uses it; null for a lexical-only index.</summary>
+    public float[]? EmbedQuestion(string text) => _embedder is not null && _dense is not null ? _embedder.Embed(text) : null;
 
     /// <summary>True when semantic vectors and a query embedder are both present.</summary>
     public bool IsHybrid => _dense is not null && _embedder is not null;
@@ -138,7 +143,10 @@ public sealed partial class PracticeIndex
     /// each with what a person can read: the query words it matched and its cosine similarity. The
     /// challenge's generic words ("reduce", "residents") weigh a quarter (<see cref="ChallengeWords"/>).
     /// </summary>
-    public IReadOnlyList<TextMatch> MatchText(string query, int k)
+    public IReadOnlyList<TextMatch> MatchText(string query, int k) => MatchQuestion(query, k).Matches;
+
+    /// <summary>As <see cref="MatchText"/>, also giving the question's MiniLM vector (null for a lexical-only index) for the feedback memory.</summary>
+    public (IReadOnlyList<TextMatch> Matches, float[]? Vector) MatchQuestion(string query, int k)
     {
         var lexicalHits = _lexical.SearchExplained(query, Math.Max(k, TextTuning.Fusion.Depth), ChallengeWords.Weighting);
         var explained = lexicalHits.ToDictionary(h => h.Doc);
@@ -169,7 +177,7 @@ public sealed partial class PracticeIndex
             matches.Add(new TextMatch(position, hit.Score, lexical?.Score ?? 0, similarity, lexical?.MatchedTerms ?? [], lexical?.Coverage ?? 0));
         }
 
-        return matches;
+        return (matches, vector);
     }
 
     /// <summary>A content hash of the practices and the format: the same catalogue always gets the same version.</summary>
@@ -207,9 +215,9 @@ public sealed partial class PracticeIndex
             parts[RerankerBlendPart] = Encoding.UTF8.GetBytes(Reranker.Blend.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        if (Feedback.Count > 0)
+        if (!Feedback.IsEmpty)
         {
-            parts[FeedbackPart] = JsonSerializer.SerializeToUtf8Bytes(Feedback.ToDictionary(StringComparer.Ordinal), ModelCardJsonContext.Default.DictionaryStringFeedbackCounts);
+            parts[FeedbackMemoryPart] = Feedback.Serialise();
         }
 
         if (Card is not null)
@@ -246,9 +254,7 @@ public sealed partial class PracticeIndex
             }
 
             var reranker = parts.TryGetValue(RerankerPart, out var rerankerBytes) ? LearnedReranker.Load(rerankerBytes, ReadBlend(parts)) : null;
-            var feedback = parts.TryGetValue(FeedbackPart, out var feedbackBytes)
-                ? JsonSerializer.Deserialize(feedbackBytes, ModelCardJsonContext.Default.DictionaryStringFeedbackCounts)
-                : null;
+            var feedback = parts.TryGetValue(FeedbackMemoryPart, out var feedbackBytes) ? FeedbackMemory.Deserialise(feedbackBytes) : null;
             return new PracticeIndex(meta.Version, practices, lexical, dense, embedder, reranker, feedback, ReadCard(parts));
         }
         catch (JsonException ex)

@@ -116,13 +116,20 @@ public sealed class PracticeRanker(RankingWeights? weights = null, RelevanceFloo
     /// <see cref="Rank"/> orders, and what retraining learns from and evaluates. The score is the
     /// weighted sum of the parts; when the version carries a learned reranker and the request does
     /// not set its own weights, the reranker's blended correction is added to it (the parts stay its inputs).
+    /// Retraining sets <paramref name="leaveOutOwnFeedback"/> to ignore feedback given on this very challenge
+    /// (<see cref="FeedbackMemory.KeyOf"/>) and measure what feedback on other wordings tells about it.
     /// </summary>
-    public ScoredCandidates Score(PracticeIndex index, NormalisedRequest request, CouncilRankingContext? council = null, bool useReranker = true, ReportedAdoptions? reported = null)
+    public ScoredCandidates Score(PracticeIndex index, NormalisedRequest request, CouncilRankingContext? council = null, bool useReranker = true, ReportedAdoptions? reported = null, bool leaveOutOwnFeedback = false)
     {
         reported ??= ReportedAdoptions.None;
         var weights = request.Weights is { } w ? _weights.Override(w.Text, w.Context, w.Evidence, w.Cost, w.Priority) : _weights;
         var reranker = useReranker && request.Weights is null ? index.Reranker : null;
-        var matches = index.MatchText(request.Challenge, CandidatePoolSize);
+        var (matches, vector) = index.MatchQuestion(request.Challenge, CandidatePoolSize);
+        var feedback = index.Feedback.For(vector, leaveOutOwnFeedback ? FeedbackMemory.KeyOf(request.Challenge) : null);
+        Func<string, bool>? isNear = council is null
+            ? null
+            : code => string.Equals(code, council.Council.Code, StringComparison.OrdinalIgnoreCase)
+                || (council.Neighbours.TryGetValue(code, out var rank) && rank <= ContextMatcher.CloseNeighbourRank);
         var best = matches.Count > 0 ? matches.Max(m => m.Score) : 0;
         var bestLexical = matches.Count > 0 ? matches.Max(m => m.LexicalScore) : 0;
         var withSemantic = index.IsHybrid;
@@ -140,7 +147,11 @@ public sealed class PracticeRanker(RankingWeights? weights = null, RelevanceFloo
             }
 
             var relevant = relevance[m];
-            var usefulChance = _floor.Probability(relevant, withSemantic);
+            // What councils said about this practice for questions like this one may tip it over the
+            // floor or under it, within the bounds the version's memory sets; never the council's own
+            // context (the floor does not depend on who asks).
+            var evidence = feedback.Of(practice.Id, isNear);
+            var usefulChance = feedback.Use.Adjust(_floor.Probability(relevant, withSemantic), evidence.Net);
             var context = council is null ? ContextMatch.None : ContextMatcher.Match(council.Council, practice, council.Neighbours, reported.RunningAdopters(practice.Id));
             var priorityMatches = practice.ServiceAreas.Where(a => request.Priorities.Any(p => p.Key == a)).ToList();
             var parts = new ScoreParts(
@@ -152,7 +163,7 @@ public sealed class PracticeRanker(RankingWeights? weights = null, RelevanceFloo
                 Reported: reported.OutcomeSignal(practice.Id));
             var weighted = (weights.Text * parts.Text) + (weights.Context * parts.Context) + (weights.Evidence * parts.Evidence)
                 + (weights.Cost * parts.Cost) + (weights.Priority * parts.Priority) + (ReportedOutcomeWeight * parts.Reported);
-            var features = RankingFeatures.Of(weighted, parts, match, bestLexical, practice, context, index.FeedbackFor(practice.Id));
+            var features = RankingFeatures.Of(weighted, parts, match, bestLexical, practice, context, evidence);
             var score = reranker is null ? weighted : reranker.Rescore(weighted, features);
             candidates.Add(new ScoredCandidate(match, practice, context, priorityMatches, parts, features, score, relevant, usefulChance));
         }

@@ -14,7 +14,7 @@ public sealed class IncrementalModelVersionTests
         var plain = new PracticeIndexBuilder().Build(seed, PracticeIndex.ComputeVersion(seed));
         var rows = Enumerable.Range(0, 40).Select(i => new TrainingRow(i % 4, (uint)(i / 10), [.. Enumerable.Range(0, RankingFeatures.Count).Select(f => (float)((i * (f + 1)) % 7))])).ToList();
         var card = new ModelCard { CreatedAt = DateTimeOffset.UnixEpoch, Command = "retrain", TextSettings = TextTuning.Describe(), HasReranker = true };
-        var retrained = plain.WithModel(plain.Version + "-mabc123", LearnedReranker.Train(rows).WithBlend(0.1), new Dictionary<string, FeedbackCounts>(), card);
+        var retrained = plain.WithModel(plain.Version + "-mabc123", LearnedReranker.Train(rows).WithBlend(0.1), FeedbackMemory.Empty, card);
 
         var next = retrained.WithUpserts([SeedData.NewPractice("tool-library", "Tool library")]);
 

@@ -1,0 +1,156 @@
+using System.Numerics.Tensors;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Recommend.Matching.Ranking.Learned;
+
+/// <summary>
+/// What councils said about practices, question by question, as a model version carries it:
+/// the MiniLM vector of each question feedback was given on (not its text), and for each practice
+/// the weighted evidence that it was useful or not relevant for those questions, already
+/// de-duplicated, capped per client, weighted by trust and corrected for position bias by
+/// <c>retrain</c>. A new question borrows the evidence of the questions it resembles (cosine above
+/// <see cref="FeedbackUse.Similarity"/>), so feedback on one wording of a need helps the others.
+/// Serving reads it in bounded time: one dot product per remembered question (at most
+/// <see cref="MaxQuestions"/>) and at most <see cref="MaxEntriesPerPractice"/> entries per candidate.
+/// </summary>
+public sealed class FeedbackMemory
+{
+    /// <summary>Questions remembered, the most supported first when there are more.</summary>
+    public const int MaxQuestions = 4096;
+
+    /// <summary>Entries kept per practice, the heaviest first.</summary>
+    public const int MaxEntriesPerPractice = 64;
+
+    private readonly float[][] _vectors;
+    private readonly string[] _keys;
+    private readonly Dictionary<string, FeedbackEntry[]> _byPractice;
+
+    public FeedbackMemory(IReadOnlyList<float[]> vectors, IReadOnlyList<string> keys, IReadOnlyDictionary<string, FeedbackEntry[]> byPractice, FeedbackUse use)
+    {
+        if (vectors.Count != keys.Count)
+        {
+            throw new ArgumentException("Each remembered question needs one vector and one key.", nameof(keys));
+        }
+
+        _vectors = [.. vectors];
+        _keys = [.. keys];
+        _byPractice = new Dictionary<string, FeedbackEntry[]>(byPractice, StringComparer.Ordinal);
+        Use = use;
+    }
+
+    public static FeedbackMemory Empty { get; } = new([], [], new Dictionary<string, FeedbackEntry[]>(), FeedbackUse.None);
+
+    /// <summary>How the evidence is read: the similarity a question must reach and how far it may move the floor.</summary>
+    public FeedbackUse Use { get; }
+
+    public int Questions => _vectors.Length;
+
+    public int Practices => _byPractice.Count;
+
+    public bool IsEmpty => _byPractice.Count == 0;
+
+    public IReadOnlyDictionary<string, FeedbackEntry[]> Entries => _byPractice;
+
+    /// <summary>The same evidence read another way (retraining tries several before choosing).</summary>
+    public FeedbackMemory With(FeedbackUse use) => new(_vectors, _keys, _byPractice, use);
+
+    /// <summary>
+    /// Ready to read the evidence for one question: its similarity to every remembered question is
+    /// computed once. <paramref name="leaveOut"/> (a question key) ignores that question's own
+    /// feedback, so retraining measures what transfers to a question nobody gave feedback on.
+    /// </summary>
+    public FeedbackLookup For(float[]? questionVector, string? leaveOut = null)
+    {
+        if (questionVector is null || IsEmpty)
+        {
+            return FeedbackLookup.None;
+        }
+
+        var kernel = new float[_vectors.Length];
+        var threshold = Use.Similarity;
+        for (var q = 0; q < _vectors.Length; q++)
+        {
+            if (leaveOut is not null && _keys[q] == leaveOut)
+            {
+                continue;
+            }
+
+            var cosine = TensorPrimitives.Dot(questionVector, _vectors[q]);
+            kernel[q] = cosine <= threshold ? 0 : (float)((cosine - threshold) / (1 - threshold));
+        }
+
+        return new FeedbackLookup(this, kernel);
+    }
+
+    /// <summary>
+    /// The key a question is remembered by: a short hash of its text folded as the API folds a
+    /// challenge (case and spacing), so two requests with the same challenge share it.
+    /// </summary>
+    public static string KeyOf(string challenge)
+    {
+        var folded = string.Join(' ', challenge.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant();
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(folded)).AsSpan(0, 8));
+    }
+
+    internal FeedbackEntry[] EntriesOf(string practiceId) => _byPractice.GetValueOrDefault(practiceId) ?? [];
+
+    public byte[] Serialise() => JsonSerializer.SerializeToUtf8Bytes(
+        new StoredFeedbackMemory(Use, _keys, [.. _vectors.Select(v => Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(v.AsSpan())))], _byPractice),
+        FeedbackMemoryJsonContext.Default.StoredFeedbackMemory);
+
+    public static FeedbackMemory Deserialise(byte[] bytes)
+    {
+        var stored = JsonSerializer.Deserialize(bytes, FeedbackMemoryJsonContext.Default.StoredFeedbackMemory)
+            ?? throw new InvalidDataException("The feedback memory is empty.");
+        var vectors = stored.Vectors.Select(v => System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(Convert.FromBase64String(v)).ToArray()).ToList();
+        if (stored.Entries.Values.SelectMany(e => e).Any(e => e.Question < 0 || e.Question >= vectors.Count))
+        {
+            throw new InvalidDataException("The feedback memory names a question it does not hold.");
+        }
+
+        return new FeedbackMemory(vectors, stored.Keys, stored.Entries, stored.Use);
+    }
+
+    internal sealed record StoredFeedbackMemory(FeedbackUse Use, string[] Keys, string[] Vectors, Dictionary<string, FeedbackEntry[]> Entries);
+}
+
+/// <summary>
+/// Evidence about one practice from one remembered question (and council, when one was named):
+/// weighted "useful" (and "adopted") and weighted "not relevant", each already capped and corrected.
+/// </summary>
+public sealed record FeedbackEntry(int Question, string? Council, float Useful, float NotRelevant);
+
+/// <summary>
+/// How a version reads its feedback memory, chosen by <c>retrain</c> on the training queries.
+/// <paramref name="Similarity"/>: the cosine a remembered question must exceed to lend its
+/// evidence (its weight rises linearly from 0 there to 1 at identical questions).
+/// <paramref name="FloorShift"/>: log-odds added to the relevance floor's chance per unit of net
+/// evidence (useful minus not relevant), bounded by <paramref name="MaxShift"/> either way, so
+/// feedback can tip a practice the text already makes plausible over the floor, or push one under
+/// it, but never carry an unrelated one.
+/// <paramref name="MinChance"/>: below this chance from the text alone feedback never lifts a
+/// practice (it may still push one down).
+/// </summary>
+public sealed record FeedbackUse(double Similarity, double FloorShift, double MaxShift, double MinChance)
+{
+    public static FeedbackUse None { get; } = new(0.6, 0, 0, 1);
+
+    /// <summary>The chance a practice is useful, given the text's chance and the net evidence for this question.</summary>
+    public double Adjust(double chance, double netEvidence)
+    {
+        if (FloorShift == 0 || netEvidence == 0 || (netEvidence > 0 && chance < MinChance))
+        {
+            return chance;
+        }
+
+        var shift = Math.Clamp(FloorShift * netEvidence, -MaxShift, MaxShift);
+        var clamped = Math.Clamp(chance, 1e-6, 1 - 1e-6);
+        var logit = Math.Log(clamped / (1 - clamped)) + shift;
+        return 1 / (1 + Math.Exp(-logit));
+    }
+}
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(FeedbackMemory.StoredFeedbackMemory))]
+internal sealed partial class FeedbackMemoryJsonContext : JsonSerializerContext;

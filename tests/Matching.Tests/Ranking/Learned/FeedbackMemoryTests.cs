@@ -1,0 +1,94 @@
+using Recommend.Matching.Ranking.Learned;
+
+namespace Recommend.Matching.Tests.Ranking.Learned;
+
+public sealed class FeedbackMemoryTests
+{
+    private static readonly float[] Loneliness = Unit(1, 0, 0);
+    private static readonly float[] Isolation = Unit(0.9f, 0.436f, 0);
+    private static readonly float[] Potholes = Unit(0, 0, 1);
+
+    private static FeedbackMemory Memory(FeedbackUse use) => new(
+        [Loneliness, Potholes],
+        [FeedbackMemory.KeyOf("Loneliness among older residents"), FeedbackMemory.KeyOf("potholes")],
+        new Dictionary<string, FeedbackEntry[]>
+        {
+            ["befriending"] = [new FeedbackEntry(0, "ISL", 2, 0), new FeedbackEntry(1, "KEN", 0, 1)],
+        },
+        use);
+
+    [Fact]
+    public void ASimilarQuestionBorrowsTheEvidenceAndAnUnrelatedOneDoesNot()
+    {
+        var memory = Memory(new FeedbackUse(0.6, 1, 3, 0.15));
+
+        var similar = memory.For(Isolation).Of("befriending");
+        var unrelated = memory.For(Unit(0, 1, 0)).Of("befriending");
+
+        Assert.InRange(similar.Useful, 0.1, 2);
+        Assert.Equal(0, similar.NotRelevant);
+        Assert.Equal(0, unrelated.Useful);
+        Assert.Equal(1, unrelated.Overall);
+    }
+
+    [Fact]
+    public void LeavingAQuestionOutIgnoresItsOwnFeedback()
+    {
+        var memory = Memory(new FeedbackUse(0.6, 1, 3, 0.15));
+
+        var own = memory.For(Loneliness).Of("befriending");
+        var without = memory.For(Loneliness, FeedbackMemory.KeyOf("  LONELINESS among older   residents")).Of("befriending");
+
+        Assert.Equal(2, own.Useful, 5);
+        Assert.Equal(0, without.Useful);
+    }
+
+    [Fact]
+    public void OnlyTheAskingCouncilAndCouncilsLikeItCountAsNear()
+    {
+        var memory = Memory(new FeedbackUse(0.6, 1, 3, 0.15));
+
+        var near = memory.For(Loneliness).Of("befriending", code => code == "ISL");
+        var far = memory.For(Loneliness).Of("befriending", code => code == "CON");
+
+        Assert.Equal(2, near.NearCouncils, 5);
+        Assert.Equal(0, far.NearCouncils);
+    }
+
+    [Fact]
+    public void FeedbackMovesTheFloorsChanceWithinItsBoundsAndNeverLiftsAnImplausiblePractice()
+    {
+        var use = new FeedbackUse(0.6, FloorShift: 2, MaxShift: 3, MinChance: 0.15);
+
+        var lifted = use.Adjust(0.3, 100);
+        var pushed = use.Adjust(0.7, -100);
+
+        Assert.Equal(Logistic(Logit(0.3) + 3), lifted, 9);
+        Assert.Equal(Logistic(Logit(0.7) - 3), pushed, 9);
+        Assert.Equal(0.1, use.Adjust(0.1, 100));
+        Assert.True(use.Adjust(0.1, -1) < 0.1);
+        Assert.Equal(0.3, FeedbackUse.None.Adjust(0.3, 100));
+    }
+
+    [Fact]
+    public void AStoredMemoryReadsBackTheSame()
+    {
+        var memory = Memory(new FeedbackUse(0.7, 0.5, 3, 0.15));
+
+        var read = FeedbackMemory.Deserialise(memory.Serialise());
+
+        Assert.Equal(memory.Use, read.Use);
+        Assert.Equal(memory.For(Isolation).Of("befriending"), read.For(Isolation).Of("befriending"));
+        Assert.Throws<InvalidDataException>(() => FeedbackMemory.Deserialise("{\"use\":{\"similarity\":0.6,\"floor_shift\":0,\"max_shift\":0,\"min_chance\":1},\"keys\":[],\"vectors\":[],\"entries\":{\"x\":[{\"question\":3,\"council\":null,\"useful\":1,\"not_relevant\":0}]}}"u8.ToArray()));
+    }
+
+    private static double Logit(double p) => Math.Log(p / (1 - p));
+
+    private static double Logistic(double z) => 1 / (1 + Math.Exp(-z));
+
+    private static float[] Unit(float x, float y, float z)
+    {
+        var length = MathF.Sqrt((x * x) + (y * y) + (z * z));
+        return [x / length, y / length, z / length];
+    }
+}
