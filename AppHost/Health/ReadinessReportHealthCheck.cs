@@ -27,6 +27,7 @@ public sealed class ReadinessReportHealthCheck(Func<Uri> address) : IHealthCheck
             {
                 nameof(HealthStatus.Healthy) => HealthCheckResult.Healthy(description),
                 nameof(HealthStatus.Degraded) => HealthCheckResult.Degraded(description),
+                // Not ready yet ("Starting", answered with 503): Aspire has no such state, and WaitFor must keep waiting.
                 _ => HealthCheckResult.Unhealthy(description),
             };
         }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Recommend.Contracts.Recommendations;
@@ -23,14 +22,14 @@ public sealed class ResponseCache(IMemoryCache memory, IndexVersionWatcher versi
             return;
         }
 
-        var response = JsonSerializer.Deserialize(body, RecommendationJsonContext.Default.RecommendationResponse);
-        if (response is null)
+        // The recommender's bytes with "cached": false turned into true: no parse into objects and no
+        // second serialisation (CachedAnswerBytes), so what is served is what the recommender wrote.
+        if (CachedAnswerBytes.Mark(body) is not { } answer)
         {
             return;
         }
 
-        var cachedBody = JsonSerializer.SerializeToUtf8Bytes(response with { Cached = true }, RecommendationJsonContext.Default.RecommendationResponse);
-        memory.Set(Key(response.IndexVersion, requestHash), cachedBody, new MemoryCacheEntryOptions
+        memory.Set(Key(answer.IndexVersion, requestHash), answer.Cached, new MemoryCacheEntryOptions
         {
             AbsoluteExpirationRelativeToNow = options.Value.TimeToLive,
             Size = 1,

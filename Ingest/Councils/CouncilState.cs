@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Recommend.ServiceDefaults.Health;
 
 namespace Recommend.Ingest.Councils;
 
@@ -24,5 +25,5 @@ public sealed class CouncilState : IHealthCheck
             ? HealthCheckResult.Degraded(failure)
             : _status is { } status
                 ? HealthCheckResult.Healthy(status)
-                : HealthCheckResult.Unhealthy("councils not published yet"));
+                : Starting.Result("councils not published yet"));
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Recommend.ServiceDefaults.Health;
 
 namespace Recommend.Ingest.Seeding;
 
@@ -23,5 +24,5 @@ public sealed class SeedState : IHealthCheck
             ? HealthCheckResult.Unhealthy(failure)
             : _status is { } status
                 ? HealthCheckResult.Healthy(status)
-                : HealthCheckResult.Unhealthy("seed catalogue not published yet"));
+                : Starting.Result("seed catalogue not published yet"));
 }

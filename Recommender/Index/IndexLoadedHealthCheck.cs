@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Recommend.ServiceDefaults.Health;
 
 namespace Recommend.Recommender.Index;
 
@@ -8,5 +9,5 @@ public sealed class IndexLoadedHealthCheck(IndexHolder holder) : IHealthCheck
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(holder.Current is { } index
             ? HealthCheckResult.Healthy($"index {index.Version} with {index.Practices.Count} practices")
-            : HealthCheckResult.Unhealthy("no index loaded yet (waiting for ingest to publish one)"));
+            : Starting.Result("no index loaded yet (waiting for ingest to publish one)"));
 }

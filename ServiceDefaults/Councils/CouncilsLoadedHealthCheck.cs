@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Recommend.ServiceDefaults.Health;
 
 namespace Recommend.ServiceDefaults.Councils;
 
@@ -8,5 +9,5 @@ public sealed class CouncilsLoadedHealthCheck(CouncilRegistry registry) : IHealt
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(registry.IsLoaded
             ? HealthCheckResult.Healthy($"{registry.Current.Directory.All.Count} councils in memory")
-            : HealthCheckResult.Unhealthy("councils not read from Redis yet"));
+            : Starting.Result("councils not read from Redis yet"));
 }

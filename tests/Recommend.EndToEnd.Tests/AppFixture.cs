@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
@@ -12,6 +13,9 @@ public sealed class AppFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
     private readonly string _redisData = Directory.CreateTempSubdirectory("recommend-e2e-redis-").FullName;
+    private readonly ConcurrentQueue<ResourceEvent> _changes = new();
+    private readonly CancellationTokenSource _stopWatching = new();
+    private Task _watching = Task.CompletedTask;
 
     public DistributedApplication App { get; private set; } = null!;
 
@@ -42,6 +46,7 @@ public sealed class AppFixture : IAsyncLifetime
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
 
         App = await builder.BuildAsync();
+        _watching = WatchAsync(_stopWatching.Token);
         using var cancellation = new CancellationTokenSource(StartTimeout);
         await App.StartAsync(cancellation.Token);
         await App.ResourceNotifications.WaitForResourceHealthyAsync("gateway", cancellation.Token);
@@ -50,8 +55,29 @@ public sealed class AppFixture : IAsyncLifetime
         Redis = await ConnectionMultiplexer.ConnectAsync((await App.GetConnectionStringAsync("cache", cancellation.Token))!);
     }
 
+    /// <summary>Every state change of every resource instance (replicas apart) since before the start, in order.</summary>
+    public IReadOnlyList<ResourceEvent> ResourceChanges => [.. _changes];
+
+    private async Task WatchAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var change in App.ResourceNotifications.WatchAsync(cancellationToken))
+            {
+                _changes.Enqueue(change);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The fixture is being disposed.
+        }
+    }
+
     public async Task DisposeAsync()
     {
+        await _stopWatching.CancelAsync();
+        await _watching;
+        _stopWatching.Dispose();
         Gateway?.Dispose();
         if (Redis is not null)
         {

@@ -9,8 +9,8 @@ namespace Recommend.Gateway.Tests.Recommendations;
 
 /// <summary>
 /// Bad input never reaches the recommender: the gateway answers 400 with a ProblemDetails body
-/// naming the field. The recommender URL points nowhere, so a request that slipped through would
-/// show up as a 503, not a 400.
+/// naming the field. The recommender URL and Redis point nowhere, so a request that slipped through
+/// would show up as a 503, not a 400.
 /// </summary>
 public sealed class GatewayBadInputTests : IClassFixture<GatewayBadInputTests.GatewayFactory>
 {
@@ -124,12 +124,17 @@ public sealed class GatewayBadInputTests : IClassFixture<GatewayBadInputTests.Ga
     [InlineData("/api/v1/councils/CON")]
     [InlineData("/api/v1/councils/gmca")]
     [InlineData("/api/v1/councils/E06000052/similar?limit=5")]
-    public async Task ValidCouncilRequestWithTheRecommenderDownAnswersServiceUnavailableProblem(string path)
+    public async Task ValidCouncilRequestBeforeTheGatewayHasReadTheCouncilsFromRedisAnswersServiceUnavailableProblem(string path)
     {
+        // Councils are served from the gateway's own copy of the list in Redis, never by a recommender;
+        // Redis points nowhere here, so the list has never been read.
         using var response = await _client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(response.Headers.RetryAfter);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("Councils not loaded yet", problem.RootElement.GetProperty("title").GetString());
     }
 
     [Theory]

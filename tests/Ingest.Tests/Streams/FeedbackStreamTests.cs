@@ -2,6 +2,7 @@ using System.Text.Json;
 using Recommend.Contracts.Councils.Adoptions;
 using Recommend.Contracts.Feedback;
 using Recommend.Contracts.Storage;
+using Recommend.Ingest.Feedback;
 using Recommend.TestSupport.Redis;
 using Recommend.TestSupport.Semantic;
 using StackExchange.Redis;
@@ -29,7 +30,11 @@ public sealed class FeedbackStreamTests(RedisServerFixture redis, MiniLmEmbedder
     {
         await AddAsync("housing-first", FeedbackSignal.Adopted, "CON", keyId: "a1b2c3d4e5f6");
         await AddAsync("housing-first", FeedbackSignal.Useful, "");
-        await Db.StreamReadGroupAsync(StoreKeys.FeedbackStream, StoreKeys.FeedbackGroup, "doomed-consumer", ">", 10);
+        // The first consumer reads both entries and handles them, then dies before its transaction
+        // (the writes and the acknowledgement together) is executed.
+        var read = await Db.StreamReadGroupAsync(StoreKeys.FeedbackStream, StoreKeys.FeedbackGroup, "doomed-consumer", ">", 10);
+        Assert.Equal(2, read.Length);
+        await new FeedbackHandler(redis.Connection).HandleAsync(read, Db.CreateTransaction(), CancellationToken.None);
 
         await Task.Delay(StreamTestHost.Options.ClaimIdle * 2);
         await StreamTestHost.DrainAsync(_host.NewFeedbackConsumer(), Db, StoreKeys.FeedbackStream);

@@ -83,7 +83,7 @@ public sealed class CouncilFollowerTests(RedisServerFixture redis) : IClassFixtu
         using var health = await client.GetAsync("/health");
         using var report = JsonDocument.Parse(await health.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
-        Assert.Equal("Unhealthy", report.RootElement.GetProperty("entries").GetProperty("councils-loaded").GetProperty("status").GetString());
+        Assert.Equal("Starting", report.RootElement.GetProperty("entries").GetProperty("councils-loaded").GetProperty("status").GetString());
         Assert.Equal("Degraded", report.RootElement.GetProperty("entries").GetProperty("redis").GetProperty("status").GetString());
     }
 
