@@ -26,7 +26,11 @@ public sealed partial class IndexPublisher(
     // below Redis's request limits and the client's timeout at 100k practices.
     private const int PracticesPerCommand = 500;
 
-    public async Task<PublishOutcome> PublishAsync(IReadOnlyList<Practice> practices, string reason, CancellationToken cancellationToken)
+    /// <param name="practices">The whole catalogue.</param>
+    /// <param name="reason">Why it is published, for the log.</param>
+    /// <param name="cancellationToken">Stops the build between batches of embeddings.</param>
+    /// <param name="knownVector">A vector already made for a practice, or null to embed it (a benchmark's tiled vectors).</param>
+    public async Task<PublishOutcome> PublishAsync(IReadOnlyList<Practice> practices, string reason, CancellationToken cancellationToken, Func<Practice, float[]?>? knownVector = null)
     {
         using var activity = IngestTelemetry.Source.StartActivity("publish-index");
         activity?.SetTag("recommend.practices", practices.Count);
@@ -58,7 +62,7 @@ public sealed partial class IndexPublisher(
             }
 
             var stopwatch = Stopwatch.StartNew();
-            var index = indexBuilder.Build(practices, version, cancellationToken);
+            var index = indexBuilder.Build(practices, version, knownVector, embedded: null, cancellationToken);
             var parts = index.Serialise();
 
             // Practices first (each under its own key), then the version's id set and hash, then the
