@@ -5,14 +5,21 @@ namespace Recommend.Contracts.Storage;
 /// cannot drift apart. Every key starts with "rec:"; cache keys carry the index version.
 /// </summary>
 /// <remarks>
-/// The model registry is four keys and a set per version. <see cref="Index"/> holds one immutable version: parts
-/// "meta", "practices" (the snapshot it was built from), "lexical", "dense" (MiniLM vectors) and,
-/// for retrained versions, "reranker" (ML.NET LightGbm model), "feedback" (counts it learned from)
-/// and "card" (created, command, text settings, held-out scores). <see cref="IndexVersions"/> lists
-/// every stored version by the time it was stored or last made current; <see cref="CurrentIndexVersion"/>
-/// names the one served; <see cref="IndexHistory"/> remembers which versions were current, newest
-/// first, so a rollback knows where to go; <see cref="IndexPracticeIds"/> lists each version's practices.
-/// Moving current, rolling back and pruning are Lua scripts (atomic): the pointer never names a
+/// The model registry is four keys, a hash and a set per version, and a hash per delta segment.
+/// <see cref="Index"/> holds one immutable version, in one of two shapes. A <b>base</b> holds every
+/// part: "meta", "practices" (the snapshot it was built from), "lexical", "dense" (MiniLM vectors)
+/// and, for retrained versions, "reranker" (ML.NET LightGbm model), "feedback" (counts it learned
+/// from) and "card" (created, command, text settings, held-out scores). A <b>delta</b> (what a
+/// submission writes) holds only "meta" (naming its base and its segments in order) and
+/// <see cref="IndexBaseField"/>; its practices, lexical entries and vectors are in the
+/// <see cref="IndexSegment"/> hashes it names. Compaction rewrites a delta as a base of the same
+/// version id (same content, so nothing a reader holds changes). <see cref="IndexVersions"/> lists
+/// every stored version by the time it was stored or last made current; <see cref="IndexSegments"/>
+/// every stored segment; <see cref="CurrentIndexVersion"/> names the one served; <see cref="IndexHistory"/>
+/// remembers which versions were current, newest first, so a rollback knows where to go;
+/// <see cref="IndexPracticeIds"/> lists each version's practices (a delta's lists only those added
+/// since its base: the version serves the union with its base's). Writing a delta and moving
+/// current, rolling back, compacting and pruning are Lua scripts (atomic): the pointer never names a
 /// version whose hash is gone.
 /// </remarks>
 public static class StoreKeys
@@ -30,10 +37,28 @@ public static class StoreKeys
 
     /// <summary>
     /// Set of the practice ids in one index version, written with the version and deleted when it is
-    /// pruned. Practice documents are shared between versions: pruning deletes a document once no
+    /// pruned; a delta's set holds the ids added since its base (the version serves both sets'
+    /// union). Practice documents are shared between versions: pruning deletes a document once no
     /// retained version lists its id. Readers serve exactly the current version's practices from it.
     /// </summary>
     public static string IndexPracticeIds(string version) => $"{Prefix}index:{version}:practices";
+
+    /// <summary>The part of <see cref="Index"/> holding the version's meta (JSON).</summary>
+    public const string IndexMetaField = "meta";
+
+    /// <summary>The field of a delta version's <see cref="Index"/> naming its base (plain text, for readers that do not parse the meta).</summary>
+    public const string IndexBaseField = "base";
+
+    /// <summary>Hash holding one delta segment's parts: "meta", "practices", "lexical", "dense".</summary>
+    public static string IndexSegment(string segmentId) => $"{Prefix}index:segment:{segmentId}";
+
+    /// <summary>Sorted set of every stored segment id, scored by the time it was stored, so pruning finds every one without a scan.</summary>
+    public const string IndexSegments = Prefix + "index:segments";
+
+    /// <summary>Where compaction writes a version's base (hash, and its id set) before swapping it in; runs out by itself if compaction dies.</summary>
+    public static string IndexCompacting(string version) => $"{Prefix}index:{version}:compacting";
+
+    public static string IndexPracticeIdsCompacting(string version) => $"{Prefix}index:{version}:practices:compacting";
 
     /// <summary>The active index version (a string).</summary>
     public const string CurrentIndexVersion = Prefix + "index:current";

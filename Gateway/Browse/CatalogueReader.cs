@@ -1,6 +1,7 @@
 using Recommend.Contracts.Practices;
 using Recommend.Contracts.Storage;
 using Recommend.Gateway.Caching;
+using Recommend.ServiceDefaults.Redis;
 using StackExchange.Redis;
 
 namespace Recommend.Gateway.Browse;
@@ -62,7 +63,8 @@ public sealed partial class CatalogueReader(IConnectionMultiplexer redis, IndexV
         {
             var db = redis.GetDatabase();
             // Exactly the version's practices; a version stored before versions had an id set has every stored one.
-            var ids = await db.SetMembersAsync(StoreKeys.IndexPracticeIds(version));
+            var idSets = await new RedisIndexParts(db).PracticeIdSetsAsync(version);
+            var ids = idSets.Length == 0 ? [] : await db.SetCombineAsync(SetOperation.Union, idSets);
             if (ids.Length == 0)
             {
                 ids = await db.SetMembersAsync(StoreKeys.PracticeIds);

@@ -18,7 +18,7 @@ namespace Recommend.Benchmarks.WritePath;
 /// </summary>
 internal static class Catalogue
 {
-    public static async Task<string> PublishAsync(IConnectionMultiplexer redis, MiniLmEmbedder embedder, IngestTelemetry telemetry, IReadOnlyList<Practice> seed, IReadOnlyList<Practice> synthetic, int denseSample)
+    public static async Task<string> PublishAsync(IConnectionMultiplexer redis, IndexVersionWriter writer, MiniLmEmbedder embedder, IngestTelemetry telemetry, IReadOnlyList<Practice> seed, IReadOnlyList<Practice> synthetic, int denseSample)
     {
         Func<Practice, float[]?>? knownVector = null;
         if (synthetic.Count > 0)
@@ -35,7 +35,7 @@ internal static class Catalogue
             knownVector = p => tiled.Contains(p.Id) ? tiled.GetVector(p.Id).ToArray() : null;
         }
 
-        var publisher = new IndexPublisher(redis, new PracticeIndexBuilder(embedder), telemetry, NullLogger<IndexPublisher>.Instance);
+        var publisher = new IndexPublisher(redis, new PracticeIndexBuilder(embedder), writer, telemetry, NullLogger<IndexPublisher>.Instance);
         var outcome = await publisher.PublishAsync([.. seed, .. synthetic], "write-path benchmark", CancellationToken.None, knownVector);
         return outcome.Version;
     }

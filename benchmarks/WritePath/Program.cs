@@ -7,6 +7,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using IngestApp::Recommend.Ingest;
+using IngestApp::Recommend.Ingest.Publishing;
 using IngestApp::Recommend.Ingest.Submissions;
 using Recommend.Benchmarks;
 using Recommend.Benchmarks.Ranking;
@@ -39,12 +40,14 @@ try
     var telemetry = new IngestTelemetry(services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
     using var embedder = new MiniLmEmbedder();
 
+    // The ingest worker's own pieces: one version writer, the compactor running in the background as in the service.
+    var writer = new IndexVersionWriter(redis, new IndexVersionOptions { CompactAfterSegments = options.CompactAfter, RetainBases = options.RetainBases }, NullLogger<IndexVersionWriter>.Instance);
     var clock = Stopwatch.StartNew();
     var councils = CouncilCatalogue.LoadFolder(CouncilCatalogue.DefaultFolder).Councils;
     var seed = SeedCatalogue.LoadFolder(SeedCatalogue.DefaultFolder).Practices;
     var synthetic = SyntheticCatalogue.Generate(Math.Max(0, options.Practices - seed.Count), councils);
     List<Practice> catalogue = [.. seed, .. synthetic];
-    var baseVersion = await Catalogue.PublishAsync(redis, embedder, telemetry, seed, synthetic, options.DenseSample);
+    var baseVersion = await Catalogue.PublishAsync(redis, writer, embedder, telemetry, seed, synthetic, options.DenseSample);
     Console.Error.WriteLine($"published {catalogue.Count:N0} practices ({seed.Count} seed, {synthetic.Count:N0} synthetic) as {baseVersion} in {clock.Elapsed.TotalSeconds:0.0} s");
 
     using var loaded = new Replicas(redis, options.Replicas);
@@ -56,7 +59,9 @@ try
     await loaded.WaitForAsync(baseVersion, TimeSpan.FromMinutes(10));
     Console.Error.WriteLine($"{options.Replicas} replicas serve {baseVersion}");
 
-    var updater = new IncrementalIndexUpdater(redis, embedder, telemetry, NullLogger<IncrementalIndexUpdater>.Instance);
+    using var compactor = new IndexCompactor(redis, writer, NullLogger<IndexCompactor>.Instance);
+    await compactor.StartAsync(CancellationToken.None);
+    var updater = new IncrementalIndexUpdater(redis, embedder, writer, compactor, telemetry, NullLogger<IncrementalIndexUpdater>.Instance);
     var submitted = SyntheticCatalogue.Generate(options.Submissions, councils, seed: 7)
         .Select((p, i) => p with { Id = $"submitted-{i:D5}", Title = $"{p.Title} (submission {i})" })
         .ToList();
@@ -92,6 +97,8 @@ try
         synthetic = synthetic.Count,
         submissions = submitted.Count,
         replicas = options.Replicas,
+        compact_after_segments = options.CompactAfter,
+        retain_bases = options.RetainBases,
         redis_growth_mean_kb = Math.Round((memoryBefore - startMemory) / submitted.Count / 1000, 1),
         redis_growth_median_kb = Math.Round(sortedGrowth[sortedGrowth.Count / 2] / 1000, 1),
         redis_growth_max_kb = Math.Round(sortedGrowth[^1] / 1000, 1),
@@ -106,6 +113,7 @@ try
         machine = $"{Environment.ProcessorCount} cores, .NET {Environment.Version}",
         load_average = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "",
     };
+    await compactor.StopAsync(CancellationToken.None);
     Console.WriteLine(JsonSerializer.Serialize(result));
     return 0;
 }
