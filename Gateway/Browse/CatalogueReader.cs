@@ -73,7 +73,7 @@ public sealed partial class CatalogueReader(IConnectionMultiplexer redis, IndexV
             var entries = new List<BrowseEntry>(ids.Length);
             foreach (var batch in ids.Chunk(BatchSize))
             {
-                var values = await db.StringGetAsync([.. batch.Select(id => (RedisKey)StoreKeys.Practice(id!))]);
+                var values = await RedisDocuments.GetAsync(db, [.. batch.Select(id => (RedisKey)StoreKeys.Practice(id!))]);
                 foreach (var value in values)
                 {
                     if (!value.IsNullOrEmpty && PracticeJson.Deserialise(value!) is { } practice)

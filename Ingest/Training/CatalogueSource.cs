@@ -23,7 +23,7 @@ public static class CatalogueSource
             foreach (var chunk in ids.Chunk(BatchSize))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var values = await db.StringGetAsync([.. chunk.Select(id => (RedisKey)StoreKeys.Practice(id))]);
+                var values = await RedisDocuments.GetAsync(db, [.. chunk.Select(id => (RedisKey)StoreKeys.Practice(id))]);
                 practices.AddRange(values.Where(v => v.HasValue).Select(v => PracticeJson.Deserialise((string)v!)).OfType<Practice>());
             }
 
