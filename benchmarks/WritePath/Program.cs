@@ -109,7 +109,7 @@ try
         checkpoints,
         dense_vectors = synthetic.Count == 0
             ? "real MiniLM embeddings of every practice"
-            : $"real MiniLM embeddings of the {seed.Count} seed practices and {options.DenseSample} synthetic ones, tiled to the rest with seeded Gaussian noise; every submitted practice embedded for real",
+            : $"real MiniLM embeddings of {options.DenseSample} synthetic practices, tiled to every practice of the base (seed included) with seeded Gaussian noise; every submitted practice embedded for real",
         machine = $"{Environment.ProcessorCount} cores, .NET {Environment.Version}",
         load_average = File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "",
     };
