@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Recommend.Matching.Ranking;
 using Recommend.Matching.Text.Semantic;
 using Recommend.Ingest.Councils;
@@ -21,6 +22,13 @@ public static class IngestServiceExtensions
         // Practices are embedded at publish time so recommenders only embed the query.
         builder.Services.AddSingleton(services => new MiniLmEmbedder());
         builder.Services.AddSingleton(services => new PracticeIndexBuilder(services.GetRequiredService<MiniLmEmbedder>()));
+        builder.Services.AddOptions<IndexVersionOptions>().BindConfiguration(IndexVersionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(services => new IndexVersionWriter(
+            services.GetRequiredService<StackExchange.Redis.IConnectionMultiplexer>(),
+            services.GetRequiredService<IOptions<IndexVersionOptions>>().Value,
+            services.GetRequiredService<ILogger<IndexVersionWriter>>()));
+        builder.Services.AddSingleton<IndexCompactor>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<IndexCompactor>());
         builder.Services.AddSingleton<IndexPublisher>();
         builder.Services.AddSingleton<SeedState>();
         builder.Services.AddHostedService<SeedCatalogueWorker>();

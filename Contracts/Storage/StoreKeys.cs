@@ -5,19 +5,44 @@ namespace Recommend.Contracts.Storage;
 /// cannot drift apart. Every key starts with "rec:"; cache keys carry the index version.
 /// </summary>
 /// <remarks>
-/// The model registry is four keys and a set per version. <see cref="Index"/> holds one immutable version: parts
-/// "meta", "practices" (the snapshot it was built from), "lexical", "dense" (MiniLM vectors) and,
-/// for retrained versions, "reranker" (ML.NET LightGbm model), "feedback" (counts it learned from)
-/// and "card" (created, command, text settings, held-out scores). <see cref="IndexVersions"/> lists
-/// every stored version by the time it was stored or last made current; <see cref="CurrentIndexVersion"/>
-/// names the one served; <see cref="IndexHistory"/> remembers which versions were current, newest
-/// first, so a rollback knows where to go; <see cref="IndexPracticeIds"/> lists each version's practices.
-/// Moving current, rolling back and pruning are Lua scripts (atomic): the pointer never names a
+/// Redis Cluster: keys that one script, transaction or multi-key command touches together share a
+/// hash tag (the part in braces, which alone picks the cluster slot): <see cref="IndexTag"/> for the
+/// model registry (versions, segments, their id sets, "current", history), <see cref="IngestTag"/>
+/// for the ingest queue (stream, dead letters, attempts), <see cref="FeedbackTag"/> for feedback
+/// (queue, attempts, event log, counters, adoptions, answered requests). Everything else is read and
+/// written one key at a time (practice documents, cached rankings, statuses), so it spreads over
+/// the cluster's slots.
+/// </remarks>
+/// <remarks>
+/// The model registry is four keys, a hash and a set per version, and a hash per delta segment.
+/// <see cref="Index"/> holds one immutable version, in one of two shapes. A <b>base</b> holds every
+/// part: "meta", "practices" (the snapshot it was built from), "lexical", "dense" (MiniLM vectors)
+/// and, for retrained versions, "reranker" (ML.NET LightGbm model), "feedback" (counts it learned
+/// from) and "card" (created, command, text settings, held-out scores). A <b>delta</b> (what a
+/// submission writes) holds only "meta" (naming its base and its segments in order) and
+/// <see cref="IndexBaseField"/>; its practices, lexical entries and vectors are in the
+/// <see cref="IndexSegment"/> hashes it names. Compaction rewrites a delta as a base of the same
+/// version id (same content, so nothing a reader holds changes). <see cref="IndexVersions"/> lists
+/// every stored version by the time it was stored or last made current; <see cref="IndexSegments"/>
+/// every stored segment; <see cref="CurrentIndexVersion"/> names the one served; <see cref="IndexHistory"/>
+/// remembers which versions were current, newest first, so a rollback knows where to go;
+/// <see cref="IndexPracticeIds"/> lists each version's practices (a delta's lists only those added
+/// since its base: the version serves the union with its base's). Writing a delta and moving
+/// current, rolling back, compacting and pruning are Lua scripts (atomic): the pointer never names a
 /// version whose hash is gone.
 /// </remarks>
 public static class StoreKeys
 {
     public const string Prefix = "rec:";
+
+    /// <summary>The model registry's hash tag: every key of <see cref="Index"/>, its sets and segments, and the pointers.</summary>
+    public const string IndexTag = Prefix + "{index}:";
+
+    /// <summary>The ingest queue's hash tag.</summary>
+    public const string IngestTag = Prefix + "{ingest}:";
+
+    /// <summary>The feedback queue's and store's hash tag (its acknowledgement is one transaction over all of them).</summary>
+    public const string FeedbackTag = Prefix + "{feedback}:";
 
     /// <summary>One practice, as snake_case JSON.</summary>
     public static string Practice(string id) => $"{Prefix}practice:{id}";
@@ -30,28 +55,46 @@ public static class StoreKeys
 
     /// <summary>
     /// Set of the practice ids in one index version, written with the version and deleted when it is
-    /// pruned. Practice documents are shared between versions: pruning deletes a document once no
+    /// pruned; a delta's set holds the ids added since its base (the version serves both sets'
+    /// union). Practice documents are shared between versions: pruning deletes a document once no
     /// retained version lists its id. Readers serve exactly the current version's practices from it.
     /// </summary>
-    public static string IndexPracticeIds(string version) => $"{Prefix}index:{version}:practices";
+    public static string IndexPracticeIds(string version) => $"{IndexTag}{version}:practices";
+
+    /// <summary>The part of <see cref="Index"/> holding the version's meta (JSON).</summary>
+    public const string IndexMetaField = "meta";
+
+    /// <summary>The field of a delta version's <see cref="Index"/> naming its base (plain text, for readers that do not parse the meta).</summary>
+    public const string IndexBaseField = "base";
+
+    /// <summary>Hash holding one delta segment's parts: "meta", "practices", "lexical", "dense".</summary>
+    public static string IndexSegment(string segmentId) => $"{IndexTag}segment:{segmentId}";
+
+    /// <summary>Sorted set of every stored segment id, scored by the time it was stored, so pruning finds every one without a scan.</summary>
+    public const string IndexSegments = IndexTag + "segments";
+
+    /// <summary>Where compaction writes a version's base (hash, and its id set) before swapping it in; runs out by itself if compaction dies.</summary>
+    public static string IndexCompacting(string version) => $"{IndexTag}{version}:compacting";
+
+    public static string IndexPracticeIdsCompacting(string version) => $"{IndexTag}{version}:practices:compacting";
 
     /// <summary>The active index version (a string).</summary>
-    public const string CurrentIndexVersion = Prefix + "index:current";
+    public const string CurrentIndexVersion = IndexTag + "current";
 
     /// <summary>Sorted set of published versions, scored by publish time (for rollback and listing).</summary>
-    public const string IndexVersions = Prefix + "index:versions";
+    public const string IndexVersions = IndexTag + "versions";
 
     /// <summary>Hash holding one index version's metadata and its serialised parts.</summary>
-    public static string Index(string version) => $"{Prefix}index:{version}";
+    public static string Index(string version) => $"{IndexTag}{version}";
 
     /// <summary>List of versions that were made current, newest first (capped), for rollback and for pruning's "never the one rolled back to".</summary>
-    public const string IndexHistory = Prefix + "index:history";
+    public const string IndexHistory = IndexTag + "history";
 
     /// <summary>
     /// Hash of feedback counts for one practice: signal (useful, not_relevant, adopted, dismissed) -> count.
     /// Read by <c>retrain --feedback</c>; a practice without the key has no feedback.
     /// </summary>
-    public static string FeedbackCounts(string practiceId) => $"{Prefix}feedback:counts:{practiceId}";
+    public static string FeedbackCounts(string practiceId) => $"{FeedbackTag}counts:{practiceId}";
 
     /// <summary>
     /// The canonical request behind a recommendation's <c>request_id</c> ("VERSION.HASH": this key
@@ -59,7 +102,7 @@ public static class StoreKeys
     /// feedback can be learned from together with the query it answered. One key per distinct
     /// request (the hash is of the canonical request), kept <see cref="AnsweredRequestTimeToLive"/>.
     /// </summary>
-    public static string AnsweredRequest(string requestHash) => $"{Prefix}request:{requestHash}";
+    public static string AnsweredRequest(string requestHash) => $"{FeedbackTag}request:{requestHash}";
 
     /// <summary>How long an answered request is kept: far longer than any cached ranking, so feedback on any answer still served finds it.</summary>
     public static readonly TimeSpan AnsweredRequestTimeToLive = TimeSpan.FromDays(30);
@@ -104,9 +147,9 @@ public static class StoreKeys
     /// stream only ever holds work not yet done. Entries that failed too often, with the reason,
     /// go to <see cref="IngestDeadLetters"/> (kept until someone deletes them).
     /// </summary>
-    public const string IngestStream = Prefix + "stream:ingest";
+    public const string IngestStream = IngestTag + "stream";
     public const string IngestGroup = "ingest-workers";
-    public const string IngestDeadLetters = Prefix + "stream:ingest:dead";
+    public const string IngestDeadLetters = IngestTag + "dead";
 
     /// <summary>Where one submission stands (<c>IngestStatus</c> as JSON), kept for <see cref="IngestStatusTimeToLive"/>.</summary>
     public static string IngestStatus(string trackingId) => $"{Prefix}ingest:status:{trackingId}";
@@ -114,7 +157,7 @@ public static class StoreKeys
     public static readonly TimeSpan IngestStatusTimeToLive = TimeSpan.FromDays(7);
 
     /// <summary>Hash: stream entry id -> failed attempts so far, for dead-lettering after N tries (field removed on ack).</summary>
-    public const string IngestAttempts = Prefix + "ingest:attempts";
+    public const string IngestAttempts = IngestTag + "attempts";
 
     /// <summary>
     /// Hash: practice id -> SHA-256 of its stored JSON. Upserts compare against it, so a redelivered
@@ -133,19 +176,19 @@ public static class StoreKeys
     /// Feedback queue: one entry per POST /api/v1/feedback (fields in <c>FeedbackStreamFields</c>),
     /// consumed by ingest and deleted once stored; malformed entries go to <see cref="FeedbackDeadLetters"/>.
     /// </summary>
-    public const string FeedbackStream = Prefix + "stream:feedback";
+    public const string FeedbackStream = FeedbackTag + "stream";
     public const string FeedbackGroup = "feedback-workers";
-    public const string FeedbackDeadLetters = Prefix + "stream:feedback:dead";
+    public const string FeedbackDeadLetters = FeedbackTag + "dead";
 
     /// <summary>Hash: feedback stream entry id -> failed attempts so far (field removed on ack).</summary>
-    public const string FeedbackAttempts = Prefix + "feedback:attempts";
+    public const string FeedbackAttempts = FeedbackTag + "attempts";
 
     /// <summary>
     /// Durable log of every stored feedback event, for retraining (never trimmed by the app): fields
     /// request_id, practice_id, signal, council (may be empty), received_at (ISO 8601 UTC), source_id
     /// (the queue entry it came from). Read it with XRANGE; the entry id orders events in time.
     /// </summary>
-    public const string FeedbackEvents = Prefix + "feedback:events";
+    public const string FeedbackEvents = FeedbackTag + "events";
 
     // FeedbackCounts (written by ingest's feedback worker, read by retrain) is declared above.
 
@@ -153,7 +196,7 @@ public static class StoreKeys
     /// Hash: "{practice id}|{COUNCIL CODE}" -> how many "adopted" signals named that council. The
     /// recommender reads it whole (it is small) for "adopted by councils like yours".
     /// </summary>
-    public const string FeedbackAdoptions = Prefix + "feedback:adoptions";
+    public const string FeedbackAdoptions = FeedbackTag + "adoptions";
 
     /// <summary>Pub/sub channel announcing that <see cref="FeedbackAdoptions"/> changed.</summary>
     public const string FeedbackAdoptionsChannel = Prefix + "events:feedback-adoptions";

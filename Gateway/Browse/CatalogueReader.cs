@@ -1,6 +1,7 @@
 using Recommend.Contracts.Practices;
 using Recommend.Contracts.Storage;
 using Recommend.Gateway.Caching;
+using Recommend.ServiceDefaults.Redis;
 using StackExchange.Redis;
 
 namespace Recommend.Gateway.Browse;
@@ -62,7 +63,8 @@ public sealed partial class CatalogueReader(IConnectionMultiplexer redis, IndexV
         {
             var db = redis.GetDatabase();
             // Exactly the version's practices; a version stored before versions had an id set has every stored one.
-            var ids = await db.SetMembersAsync(StoreKeys.IndexPracticeIds(version));
+            var idSets = await new RedisIndexParts(db).PracticeIdSetsAsync(version);
+            var ids = idSets.Length == 0 ? [] : await db.SetCombineAsync(SetOperation.Union, idSets);
             if (ids.Length == 0)
             {
                 ids = await db.SetMembersAsync(StoreKeys.PracticeIds);
@@ -71,7 +73,7 @@ public sealed partial class CatalogueReader(IConnectionMultiplexer redis, IndexV
             var entries = new List<BrowseEntry>(ids.Length);
             foreach (var batch in ids.Chunk(BatchSize))
             {
-                var values = await db.StringGetAsync([.. batch.Select(id => (RedisKey)StoreKeys.Practice(id!))]);
+                var values = await RedisDocuments.GetAsync(db, [.. batch.Select(id => (RedisKey)StoreKeys.Practice(id!))]);
                 foreach (var value in values)
                 {
                     if (!value.IsNullOrEmpty && PracticeJson.Deserialise(value!) is { } practice)

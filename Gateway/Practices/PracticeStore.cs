@@ -14,6 +14,8 @@ namespace Recommend.Gateway.Practices;
 /// </summary>
 public sealed partial class PracticeStore(IConnectionMultiplexer redis, IndexVersionWatcher versions, ILogger<PracticeStore> logger)
 {
+    private volatile VersionIdSets? _idSets;
+
     public async Task<PracticeLookup> FindAsync(string id)
     {
         if (!redis.IsConnected || versions.Current is not { } version)
@@ -23,17 +25,17 @@ public sealed partial class PracticeStore(IConnectionMultiplexer redis, IndexVer
 
         try
         {
-            // One round trip: membership, whether the version has a list at all, and the document.
-            var idsKey = StoreKeys.IndexPracticeIds(version);
+            // The sets listing the version's practices (its own, and its base's for a delta) are known
+            // once per version; then one round trip: membership in each, and the document.
+            var idSets = await IdSetsAsync(version).Within();
             var batch = redis.GetDatabase().CreateBatch();
-            var listed = batch.SetContainsAsync(idsKey, id);
-            var hasList = batch.KeyExistsAsync(idsKey);
+            var listed = idSets.Select(key => batch.SetContainsAsync(key, id)).ToList();
             var json = batch.StringGetAsync(StoreKeys.Practice(id));
             batch.Execute();
-            await Task.WhenAll(listed, hasList, json).Within();
+            await Task.WhenAll([.. listed, json]).Within();
 
             // A version stored before versions had an id set serves every stored practice.
-            var inVersion = listed.Result || !hasList.Result;
+            var inVersion = idSets.Length == 0 || listed.Any(l => l.Result);
             return !inVersion || json.Result.IsNullOrEmpty ? PracticeLookup.Missing : new PracticeLookup(PracticeLookupOutcome.Found, (byte[])json.Result!);
         }
         catch (Exception ex) when (ex is RedisException or TimeoutException)
@@ -42,6 +44,20 @@ public sealed partial class PracticeStore(IConnectionMultiplexer redis, IndexVer
             return PracticeLookup.Unknown;
         }
     }
+
+    private async Task<RedisKey[]> IdSetsAsync(string version)
+    {
+        if (_idSets is { } known && known.Version == version)
+        {
+            return known.Keys;
+        }
+
+        var keys = await new RedisIndexParts(redis.GetDatabase()).PracticeIdSetsAsync(version);
+        _idSets = new VersionIdSets(version, keys);
+        return keys;
+    }
+
+    private sealed record VersionIdSets(string Version, RedisKey[] Keys);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Redis unavailable while reading a practice; asking the recommender ({Reason})")]
     private static partial void LogUnavailable(ILogger logger, string reason);

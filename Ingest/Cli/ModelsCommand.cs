@@ -48,7 +48,7 @@ public static class ModelsCommand
                 return await MoveAsync(registry, target, "rolled back to", output, error);
             }, cancellationToken));
 
-        var keep = CliOptions.Whole("--keep", "N", ModelRegistry.DefaultKeep, 1, 10_000, "versions kept, newest first; the current version and the rollback target are always kept");
+        var keep = CliOptions.Whole("--keep", "N", ModelRegistry.DefaultKeep, 1, 10_000, "whole versions (bases) kept, newest first; the current version, the rollback target and what they stand on are always kept");
         var prune = new Command("prune", "Delete old versions.") { keep };
         prune.WithAction((parseResult, output, error, cancellationToken) =>
             WithRegistryAsync(parseResult, redis, error, async registry =>
@@ -56,7 +56,7 @@ public static class ModelsCommand
                 var kept = parseResult.GetValue(keep);
                 var removed = await registry.PruneAsync(kept, cancellationToken);
                 await output.WriteLineAsync(removed.Count == 0
-                    ? $"nothing to prune (keeping the newest {kept}, the current version and the rollback target)"
+                    ? $"nothing to prune (keeping the newest {kept} whole version(s), the current version, the rollback target and what they stand on)"
                     : $"pruned {removed.Count} version(s): {string.Join(", ", removed)}");
                 return 0;
             }, cancellationToken));

@@ -38,7 +38,7 @@ public static class RetrainCommand
             HelpName = "DIR",
             Description = "catalogue to refit on when Redis holds none [default: the shipped seed catalogue, catalogue/practices/ beside the program]",
         };
-        var keep = CliOptions.Whole("--keep", "N", ModelRegistry.DefaultKeep, 1, 10_000, "versions kept when pruning after storing (never the current one or the rollback target)");
+        var keep = CliOptions.Whole("--keep", "N", ModelRegistry.DefaultKeep, 1, 10_000, "whole versions (bases) kept when pruning after storing, newest first (never the current one or the rollback target, nor what they stand on)");
         var redis = RedisCli.CreateOption("the running app's Redis; without it nothing is stored");
         var command = new Command(Name, "Refit the text pipeline, learn a LightGbm LambdaRank reranker from judgments, compare with the current version on held-out queries, report, and publish when not worse. Exit 1 when refused.")
         {

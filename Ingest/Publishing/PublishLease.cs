@@ -48,6 +48,23 @@ public sealed partial class PublishLease : IAsyncDisposable
         _renewing = RenewUntilReleasedAsync(_stopRenewing.Token);
     }
 
+    /// <summary>
+    /// Waits for the lease, trying every <paramref name="retry"/>: the one wait loop of every writer
+    /// of index versions (full publish, submission, compaction, retrain, prune).
+    /// </summary>
+    public static async Task<PublishLease> AcquireAsync(IDatabase db, RedisKey key, ILogger logger, TimeSpan retry, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (await TryTakeAsync(db, key, logger) is { } lease)
+            {
+                return lease;
+            }
+
+            await Task.Delay(retry, cancellationToken);
+        }
+    }
+
     /// <summary>Takes the lease when nobody holds it; null when another worker does.</summary>
     public static async Task<PublishLease?> TryTakeAsync(IDatabase db, RedisKey key, ILogger logger, TimeSpan? duration = null)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Recommend.Contracts.Practices;
 using Recommend.Contracts.Storage;
+using Recommend.ServiceDefaults.Redis;
 using StackExchange.Redis;
 
 namespace Recommend.Ingest.Submissions;
@@ -20,7 +21,7 @@ public static class StreamedPractices
             return seed;
         }
 
-        var records = await db.StringGetAsync([.. ids.Select(id => (RedisKey)StoreKeys.Practice(id!))]);
+        var records = await RedisDocuments.GetAsync(db, [.. ids.Select(id => (RedisKey)StoreKeys.Practice(id!))]);
         var byId = seed.ToDictionary(p => p.Id, StringComparer.Ordinal);
         foreach (var record in records.Where(r => !r.IsNullOrEmpty))
         {

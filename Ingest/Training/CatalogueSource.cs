@@ -1,5 +1,6 @@
 using Recommend.Contracts.Practices;
 using Recommend.Contracts.Storage;
+using Recommend.ServiceDefaults.Redis;
 using StackExchange.Redis;
 
 namespace Recommend.Ingest.Training;
@@ -15,14 +16,14 @@ public static class CatalogueSource
 
     public static async Task<(IReadOnlyList<Practice> Practices, string From)> LoadAsync(IDatabase? db, string folder, CancellationToken cancellationToken)
     {
-        if (db is not null && await CurrentIdsKeyAsync(db) is { } idsKey && await db.SetLengthAsync(idsKey) > 0)
+        if (db is not null && await CurrentIdSetsAsync(db) is { } idSets && (await db.SetCombineAsync(SetOperation.Union, idSets)) is { Length: > 0 } members)
         {
-            var ids = (await db.SetMembersAsync(idsKey)).Select(v => (string)v!).Order(StringComparer.Ordinal).ToList();
+            var ids = members.Select(v => (string)v!).Order(StringComparer.Ordinal).ToList();
             var practices = new List<Practice>(ids.Count);
             foreach (var chunk in ids.Chunk(BatchSize))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var values = await db.StringGetAsync([.. chunk.Select(id => (RedisKey)StoreKeys.Practice(id))]);
+                var values = await RedisDocuments.GetAsync(db, [.. chunk.Select(id => (RedisKey)StoreKeys.Practice(id))]);
                 practices.AddRange(values.Where(v => v.HasValue).Select(v => PracticeJson.Deserialise((string)v!)).OfType<Practice>());
             }
 
@@ -38,11 +39,10 @@ public static class CatalogueSource
     /// keeps its document while an older version may be rolled back to, and must not come back in a
     /// retrained version. A version stored before versions had an id set falls back to every stored practice.
     /// </summary>
-    private static async Task<RedisKey?> CurrentIdsKeyAsync(IDatabase db)
+    private static async Task<RedisKey[]> CurrentIdSetsAsync(IDatabase db)
     {
         var current = (string?)await db.StringGetAsync(StoreKeys.CurrentIndexVersion);
-        return current is not null && await db.KeyExistsAsync(StoreKeys.IndexPracticeIds(current))
-            ? StoreKeys.IndexPracticeIds(current)
-            : StoreKeys.PracticeIds;
+        var sets = current is null ? [] : await new RedisIndexParts(db).PracticeIdSetsAsync(current);
+        return sets.Length > 0 ? sets : [StoreKeys.PracticeIds];
     }
 }

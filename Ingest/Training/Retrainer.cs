@@ -7,9 +7,11 @@ using Recommend.Contracts.Practices;
 using Recommend.Contracts.Storage;
 using Recommend.Ingest.Models;
 using Recommend.Ingest.Training.Feedback;
+using Recommend.Ingest.Publishing;
 using Recommend.Matching.Evaluation;
 using Recommend.Matching.Ranking;
 using Recommend.Matching.Ranking.Learned;
+using Recommend.Matching.Ranking.Versions;
 using Recommend.Matching.Text.Semantic;
 using StackExchange.Redis;
 
@@ -134,7 +136,7 @@ public sealed class Retrainer(IConnectionMultiplexer? redis, MiniLmEmbedder embe
         if (redis is not null)
         {
             var registry = new ModelRegistry(redis);
-            stored = await registry.StoreAsync(model);
+            stored = await registry.StoreAsync(model, cancellationToken);
             if (options.Publish && (notWorse || options.Force))
             {
                 published = await registry.MakeCurrentAsync(version);
@@ -177,14 +179,12 @@ public sealed class Retrainer(IConnectionMultiplexer? redis, MiniLmEmbedder embe
             return null;
         }
 
-        var entries = await db.HashGetAllAsync(StoreKeys.Index(version));
-        if (entries.Length == 0)
+        if (!await db.KeyExistsAsync(StoreKeys.Index(version)))
         {
             return null;
         }
 
-        var parts = entries.ToDictionary(e => (string)e.Name!, e => (byte[])e.Value!, StringComparer.Ordinal);
-        return await Task.Run(() => PracticeIndex.Deserialise(parts, embedder), cancellationToken);
+        return await VersionLoader.LoadAsync(StoredVersions.Reader(db), version, embedder, serving: null, cancellationToken);
     }
 
     /// <summary>

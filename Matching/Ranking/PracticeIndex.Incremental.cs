@@ -1,62 +1,75 @@
 using Recommend.Contracts.Practices;
-using Recommend.Matching.Text.Lexical;
-using Recommend.Matching.Text.Semantic;
+using Recommend.Matching.Ranking.Versions;
 
 namespace Recommend.Matching.Ranking;
 
 public sealed partial class PracticeIndex
 {
     /// <summary>
-    /// A new version made from this one with some practices added or replaced: the BM25 index and
-    /// the vectors are copied and only the changed practices are analysed and embedded (one MiniLM
-    /// call for the batch), instead of re-featurising and re-embedding the whole catalogue. This
-    /// version is left untouched, so requests in flight on it are unaffected. A retrained version's
-    /// model (reranker, frozen feedback, card) carries over, named by the same model suffix: a council
-    /// submitting a practice must not silently undo a published model.
+    /// Applies a delta in place and returns the index of version <see cref="IndexSegment.To"/>. The
+    /// BM25 index, the vectors and the int8 shortlist are shared and updated where they are (each
+    /// safe to search meanwhile), so a replica's memory grows by the delta, not by a second copy of
+    /// the catalogue; only the practice list and its id lookup are copied (references, a few MB at
+    /// 100k). Requests still on this version keep its practice list: a practice the delta adds is
+    /// unknown to them and skipped, a replaced one keeps its old text while its scores are new.
+    /// Added practices go at the end of the list; a version's model (reranker, frozen feedback,
+    /// card) carries over.
     /// </summary>
-    public PracticeIndex WithUpserts(IReadOnlyList<Practice> upserts, CancellationToken cancellationToken = default)
+    public PracticeIndex WithSegment(IndexSegment segment)
     {
-        ArgumentNullException.ThrowIfNull(upserts);
-        var byId = Practices.ToDictionary(p => p.Id, StringComparer.Ordinal);
-        foreach (var practice in upserts)
+        ArgumentNullException.ThrowIfNull(segment);
+        if (segment.From != Version)
         {
-            byId[practice.Id] = practice;
+            throw new InvalidDataException($"Segment {segment.Id} applies to version {segment.From}, not {Version}.");
         }
 
-        // The builder's order (by id), so an incremental version lists practices as a full build of the same catalogue would.
-        var practices = byId.Values.OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
-        var version = ComputeVersion(practices) + ModelSuffix(Version);
-
-        using var lexicalCopy = new MemoryStream();
-        _lexical.Save(lexicalCopy);
-        lexicalCopy.Position = 0;
-        var lexical = LexicalIndex.Load(lexicalCopy);
-        foreach (var practice in upserts)
+        if (_dense is not null && segment.Vectors is null)
         {
-            // Add replaces a document with the same id.
-            lexical.Add(ToDocument(practice));
+            throw new InvalidDataException($"Segment {segment.Id} has no vectors for an index that has them.");
         }
 
-        DenseIndex? dense = null;
+        // Vectors before the lexical entries: a document the lexical side can return always has one.
         if (_dense is not null)
         {
-            var embedder = _embedder ?? throw new InvalidOperationException("An index with vectors needs its embedder to add practices.");
-            using var denseCopy = new MemoryStream();
-            _dense.Save(denseCopy);
-            denseCopy.Position = 0;
-            dense = DenseIndex.Load(denseCopy);
-            cancellationToken.ThrowIfCancellationRequested();
-            var vectors = embedder.EmbedBatch(upserts.Select(ToSemanticText).ToList());
-            for (var i = 0; i < upserts.Count; i++)
+            foreach (var practice in segment.Practices)
             {
-                dense.Add(upserts[i].Id, vectors[i]);
+                _dense.Add(practice.Id, segment.Vectors!.GetVector(practice.Id));
             }
         }
 
-        return new PracticeIndex(version, practices, lexical, dense, _embedder, Reranker, Feedback, Card);
+        var replacedDocs = new List<int>();
+        foreach (var entry in segment.Lexical)
+        {
+            if (_lexical.TryGetDoc(entry.Id, out var doc))
+            {
+                replacedDocs.Add(doc);
+            }
+
+            _lexical.Add(entry);
+        }
+
+        _hybrid?.CatchUp(replacedDocs);
+
+        var practices = new List<Practice>(Practices.Count + segment.Practices.Count);
+        practices.AddRange(Practices);
+        var positions = new Dictionary<string, int>(_positionById, StringComparer.Ordinal);
+        foreach (var practice in segment.Practices)
+        {
+            if (positions.TryGetValue(practice.Id, out var position))
+            {
+                practices[position] = practice;
+            }
+            else
+            {
+                positions[practice.Id] = practices.Count;
+                practices.Add(practice);
+            }
+        }
+
+        return new PracticeIndex(segment.To, practices, positions, _lexical, _dense, _embedder, _hybrid, Reranker, Feedback, Card);
     }
 
-    /// <summary>"-mHASH" of a retrained version's id ("CATALOGUE-mHASH"), empty for a plain one.</summary>
-    private static string ModelSuffix(string version) =>
+    /// <summary>"-mHASH" of a retrained version's id ("CATALOGUE-mHASH"), empty for a plain one: a delta on a model keeps its model.</summary>
+    public static string ModelSuffix(string version) =>
         version.LastIndexOf("-m", StringComparison.Ordinal) is var at and > 0 ? version[at..] : "";
 }

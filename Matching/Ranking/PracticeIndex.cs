@@ -1,9 +1,10 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Recommend.Contracts.Practices;
+using Recommend.Contracts.Storage;
 using System.Numerics.Tensors;
 using Recommend.Matching.Ranking.Learned;
+using Recommend.Matching.Ranking.Versions;
 using Recommend.Matching.Text;
 using Recommend.Matching.Text.Hybrid;
 using Recommend.Matching.Text.Lexical;
@@ -12,16 +13,17 @@ using Recommend.Matching.Text.Semantic;
 namespace Recommend.Matching.Ranking;
 
 /// <summary>
-/// One self-contained index version: the practices, their BM25 index and their MiniLM vectors.
-/// Built by ingest, stored in Redis as named parts, loaded whole by each recommender, so a version
-/// can be rolled back or forward without rebuilding anything.
+/// One index version in memory: the practices, their BM25 index and their MiniLM vectors. Built by
+/// ingest and stored in Redis as named parts (a base), or as a base plus delta segments, each
+/// applied in place (<see cref="WithSegment"/>); either way a version can be rolled back or forward
+/// without rebuilding anything.
 /// </summary>
 public sealed partial class PracticeIndex
 {
     /// <summary>Bump when the parts' layout or the text the vectors are made from changes: it changes every version id.</summary>
     public const int FormatVersion = 1;
 
-    public const string MetaPart = "meta";
+    public const string MetaPart = StoreKeys.IndexMetaField;
     public const string PracticesPart = "practices";
     public const string LexicalPart = "lexical";
     public const string DensePart = "dense";
@@ -68,8 +70,33 @@ public sealed partial class PracticeIndex
         _embedder = embedder;
         _positionById = practices.Select((p, i) => (p.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
 
-        // Built once per index version: it quantises every vector, far too costly per query.
+        // Built once per loaded base: it quantises every vector, far too costly per query; deltas update it in place.
         _hybrid = dense is not null && embedder is not null ? new HybridRetriever(lexical, dense, embedder.Embed, TextTuning.Fusion) : null;
+    }
+
+    // A delta applied in place: the text indexes are the previous version's, already updated.
+    private PracticeIndex(
+        string version,
+        IReadOnlyList<Practice> practices,
+        Dictionary<string, int> positionById,
+        LexicalIndex lexical,
+        DenseIndex? dense,
+        MiniLmEmbedder? embedder,
+        HybridRetriever? hybrid,
+        LearnedReranker? reranker,
+        IReadOnlyDictionary<string, FeedbackCounts> feedback,
+        ModelCard? card)
+    {
+        Version = version;
+        Practices = practices;
+        Reranker = reranker;
+        Feedback = feedback;
+        Card = card;
+        _positionById = positionById;
+        _lexical = lexical;
+        _dense = dense;
+        _embedder = embedder;
+        _hybrid = hybrid;
     }
 
     public string Version { get; }
@@ -166,8 +193,9 @@ public sealed partial class PracticeIndex
         var matches = new List<TextMatch>(fused.Count);
         foreach (var hit in fused)
         {
-            var id = _lexical.IdOf(hit.Doc);
-            if (!_positionById.TryGetValue(id, out var position) || hit.Score <= 0)
+            // A document replaced by a delta applied since the search began has no id any more.
+            var id = _lexical.TryIdOf(hit.Doc);
+            if (id is null || !_positionById.TryGetValue(id, out var position) || hit.Score <= 0)
             {
                 continue;
             }
@@ -180,27 +208,16 @@ public sealed partial class PracticeIndex
         return (matches, vector);
     }
 
-    /// <summary>A content hash of the practices and the format: the same catalogue always gets the same version.</summary>
-    public static string ComputeVersion(IEnumerable<Practice> practices)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes($"format={FormatVersion};model=all-MiniLM-L6-v2;{TextTuning.Describe()}\n"));
-        foreach (var practice in practices.OrderBy(p => p.Id, StringComparer.Ordinal))
-        {
-            hash.AppendData(Encoding.UTF8.GetBytes(PracticeJson.Serialise(practice)));
-            hash.AppendData("\n"u8);
-        }
+    /// <summary>A content hash of the practices and the format (<see cref="CatalogueDigest"/>): the same catalogue always gets the same version.</summary>
+    public static string ComputeVersion(IEnumerable<Practice> practices) => CatalogueDigest.Of(practices).ToVersion();
 
-        return "v" + Convert.ToHexStringLower(hash.GetHashAndReset().AsSpan(0, 6));
-    }
-
-    public Dictionary<string, byte[]> Serialise()
+    /// <summary>Every part of this version, stored whole; <paramref name="digest"/> (of <see cref="Practices"/>) goes into the meta when known.</summary>
+    public Dictionary<string, byte[]> Serialise(CatalogueDigest? digest = null)
     {
+        var meta = new IndexMeta(Version, FormatVersion, Practices.Count, DateTimeOffset.UtcNow, _dense is not null, Digest: digest?.ToString());
         var parts = new Dictionary<string, byte[]>(StringComparer.Ordinal)
         {
-            [MetaPart] = JsonSerializer.SerializeToUtf8Bytes(
-                new IndexMeta(Version, FormatVersion, Practices.Count, DateTimeOffset.UtcNow, _dense is not null),
-                IndexMetaJsonContext.Default.IndexMeta),
+            [MetaPart] = JsonSerializer.SerializeToUtf8Bytes(meta, IndexMetaJsonContext.Default.IndexMeta),
             [PracticesPart] = JsonSerializer.SerializeToUtf8Bytes(Practices.ToList(), PracticeJsonContext.Default.ListPractice),
             [LexicalPart] = Write(_lexical.Save),
         };
@@ -237,6 +254,11 @@ public sealed partial class PracticeIndex
         {
             var meta = JsonSerializer.Deserialize(Part(MetaPart), IndexMetaJsonContext.Default.IndexMeta)
                 ?? throw new InvalidDataException("Index metadata is empty.");
+            if (meta.IsDelta)
+            {
+                throw new InvalidDataException($"Index {meta.Version} is a delta on {meta.Base}: load it with VersionLoader.");
+            }
+
             if (meta.FormatVersion != FormatVersion)
             {
                 throw new InvalidDataException($"Index {meta.Version} has format {meta.FormatVersion}; this build reads format {FormatVersion}.");

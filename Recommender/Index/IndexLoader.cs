@@ -1,4 +1,4 @@
-using Recommend.Matching.Ranking;
+using Recommend.Matching.Ranking.Versions;
 using Recommend.Contracts.Storage;
 using Recommend.ServiceDefaults.Redis;
 using StackExchange.Redis;
@@ -7,8 +7,11 @@ namespace Recommend.Recommender.Index;
 
 /// <summary>
 /// Keeps the in-memory index on the current version in Redis: loads at start (waiting for ingest
-/// to publish), reloads on the publish event, and polls as a safety net for missed events. When
-/// Redis is slow or down the index already in memory keeps serving, and loading resumes by itself.
+/// to publish), follows the publish event, and polls as a safety net for missed events. A new
+/// version that is a delta on the one served (every submission) is applied in place, segment by
+/// segment (<see cref="VersionLoader"/>); anything else (a rollback, a model) is loaded afresh and
+/// swapped in whole. When Redis is slow or down the index already in memory keeps serving, and
+/// loading resumes by itself.
 /// </summary>
 public sealed partial class IndexLoader(
     IConnectionMultiplexer redis,
@@ -54,14 +57,9 @@ public sealed partial class IndexLoader(
 
         using var activity = RecommenderTelemetry.Source.StartActivity("load-index");
         activity?.SetTag("recommend.index_version", version);
-        var entries = await db.HashGetAllAsync(StoreKeys.Index(version));
-        if (entries.Length == 0)
-        {
-            throw new InvalidDataException($"Index version {version} is current but its data is missing.");
-        }
-
-        var parts = entries.ToDictionary(e => (string)e.Name!, e => (byte[])e.Value!, StringComparer.Ordinal);
-        var index = await Task.Run(() => PracticeIndex.Deserialise(parts, queryEmbedder.Embedder), cancellationToken);
+        var parts = new RedisIndexParts(db);
+        var reader = new IndexPartsReader(parts.ReadMetaAsync, parts.ReadVersionAsync, parts.ReadSegmentAsync);
+        var index = await VersionLoader.LoadAsync(reader, version, queryEmbedder.Embedder, holder.Current, cancellationToken);
         holder.Swap(index);
         telemetry.SetIndex(version, index.Practices.Count);
         LogLoaded(logger, version, index.Practices.Count);

@@ -30,6 +30,24 @@ public sealed class HybridRetriever : IRetriever
         Settings = settings ?? FusionSettings.Default;
     }
 
+    /// <summary>
+    /// Brings the int8 rows up to date after documents were added to the lexical index (and their
+    /// vectors to the dense one) in place: rows of the documents removed or replaced are cleared,
+    /// and a row is added for every new document number. One writer at a time, while searches run.
+    /// </summary>
+    public void CatchUp(IEnumerable<int> removedDocs)
+    {
+        foreach (var doc in removedDocs)
+        {
+            _dense.Clear(doc);
+        }
+
+        for (var doc = _dense.Count; doc < _lexical.Slots; doc++)
+        {
+            _dense.Append(_lexical.TryIdOf(doc));
+        }
+    }
+
     public FusionSettings Settings
     {
         get;

@@ -18,9 +18,10 @@ namespace Recommend.Matching.Text.Hybrid;
 public sealed class QuantizedVectors
 {
     private readonly DenseIndex _exact;
-    private readonly string?[] _ids;
-    private readonly sbyte[] _rows;
-    private readonly float[] _scales;
+
+    // Rows, scales and ids as one published snapshot: a search reads one and never sees a row
+    // counted before it was filled; appending swaps in a new snapshot (arrays shared while they fit).
+    private volatile Rows _rows;
 
     /// <summary>
     /// Quantises the vectors of <paramref name="exact"/> in the order of <paramref name="ids"/>, so row
@@ -31,31 +32,58 @@ public sealed class QuantizedVectors
     {
         _exact = exact;
         Dimensions = exact.Dimensions;
-        Count = ids.Count;
-        _ids = new string?[Count];
-        _rows = new sbyte[Count * Dimensions];
-        _scales = new float[Count];
-        for (var row = 0; row < Count; row++)
+        var rows = new Rows(new string?[ids.Count], new sbyte[ids.Count * Dimensions], new float[ids.Count], 0);
+        for (var row = 0; row < ids.Count; row++)
         {
-            var id = ids[row];
-            if (id is null || !exact.Contains(id))
-            {
-                _scales[row] = float.NaN;
-                continue;
-            }
-
-            _ids[row] = id;
-            _scales[row] = Quantize(exact.GetVector(id), _rows.AsSpan(row * Dimensions, Dimensions));
+            Fill(rows, row, ids[row]);
         }
+
+        _rows = rows with { Count = ids.Count };
     }
 
     public int Dimensions { get; }
 
-    public int Count { get; }
+    public int Count => _rows.Count;
 
-    /// <summary>The exact cosine of a row with the query (0 for a row without an embedding).</summary>
-    public float ExactScore(ReadOnlySpan<float> query, int row) =>
-        _ids[row] is { } id ? TensorPrimitives.Dot(query, _exact.GetVector(id)) : 0f;
+    /// <summary>
+    /// Adds the next row (document number <see cref="Count"/>): one writer at a time, while searches
+    /// run. Grows by an eighth when full, so a large index does not double for one added document.
+    /// </summary>
+    public void Append(string? id)
+    {
+        var rows = _rows;
+        var row = rows.Count;
+        if (row == rows.Scales.Length)
+        {
+            var capacity = row + Math.Max(16, row / 8);
+            var grown = new Rows(new string?[capacity], new sbyte[capacity * Dimensions], new float[capacity], row);
+            rows.Ids.AsSpan(0, row).CopyTo(grown.Ids);
+            rows.Data.AsSpan(0, row * Dimensions).CopyTo(grown.Data);
+            rows.Scales.AsSpan(0, row).CopyTo(grown.Scales);
+            rows = grown;
+        }
+
+        Fill(rows, row, id);
+        _rows = rows with { Count = row + 1 };
+    }
+
+    /// <summary>A row whose document was removed or replaced: never returned again.</summary>
+    public void Clear(int row)
+    {
+        var rows = _rows;
+        if ((uint)row < (uint)rows.Count)
+        {
+            rows.Scales[row] = float.NaN;
+            rows.Ids[row] = null;
+        }
+    }
+
+    /// <summary>The exact cosine of a row with the query (0 for a row without an embedding, or one added after this search began).</summary>
+    public float ExactScore(ReadOnlySpan<float> query, int row)
+    {
+        var rows = _rows;
+        return (uint)row < (uint)rows.Count && rows.Ids[row] is { } id && _exact.Contains(id) ? TensorPrimitives.Dot(query, _exact.GetVector(id)) : 0f;
+    }
 
     /// <summary>Top <paramref name="k"/> rows by exact cosine among the best <paramref name="oversample"/> x k by int8 score.</summary>
     public SearchHit[] Search(ReadOnlySpan<float> query, int k, int oversample = 4)
@@ -65,7 +93,8 @@ public sealed class QuantizedVectors
             throw new ArgumentException($"Query has {query.Length} dimensions, expected {Dimensions}.", nameof(query));
         }
 
-        if (k <= 0 || Count == 0)
+        var rows = _rows;
+        if (k <= 0 || rows.Count == 0)
         {
             return [];
         }
@@ -79,16 +108,16 @@ public sealed class QuantizedVectors
             wideQuery[d] = quantizedQuery[d];
         }
 
-        var shortlist = new TopK(Math.Min(Count, k * Math.Max(1, oversample)));
-        for (var row = 0; row < Count; row++)
+        var shortlist = new TopK(Math.Min(rows.Count, k * Math.Max(1, oversample)));
+        for (var row = 0; row < rows.Count; row++)
         {
-            var scale = _scales[row];
+            var scale = rows.Scales[row];
             if (float.IsNaN(scale))
             {
                 continue;
             }
 
-            shortlist.Add(row, scale * DotInt8(wideQuery, _rows.AsSpan(row * Dimensions, Dimensions)));
+            shortlist.Add(row, scale * DotInt8(wideQuery, rows.Data.AsSpan(row * Dimensions, Dimensions)));
         }
 
         var exact = new TopK(Math.Min(k, shortlist.Count));
@@ -99,6 +128,21 @@ public sealed class QuantizedVectors
 
         return exact.ToArray();
     }
+
+    private void Fill(Rows rows, int row, string? id)
+    {
+        if (id is null || !_exact.Contains(id))
+        {
+            rows.Scales[row] = float.NaN;
+            rows.Ids[row] = null;
+            return;
+        }
+
+        rows.Scales[row] = Quantize(_exact.GetVector(id), rows.Data.AsSpan(row * Dimensions, Dimensions));
+        rows.Ids[row] = id;
+    }
+
+    private sealed record Rows(string?[] Ids, sbyte[] Data, float[] Scales, int Count);
 
     // Symmetric per-vector scale: the largest magnitude maps to 127.
     private static float Quantize(ReadOnlySpan<float> vector, Span<sbyte> into)

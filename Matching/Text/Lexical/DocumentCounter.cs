@@ -62,6 +62,19 @@ internal sealed class DocumentCounter(TermVocabulary vocabulary) : ITermSink
         }
     }
 
+    /// <summary>Sets a term's counts in both fields at once (an entry analysed elsewhere).</summary>
+    public void Put(int id, float titleCount, float bodyCount)
+    {
+        EnsureCapacity(id + 1);
+        if (TitleCounts[id] == 0 && BodyCounts[id] == 0)
+        {
+            _touched.Add(id);
+        }
+
+        TitleCounts[id] = titleCount;
+        BodyCounts[id] = bodyCount;
+    }
+
     /// <summary>The distinct terms seen since the last reset, ascending; the array is kept by the index.</summary>
     public int[] SortedTerms()
     {

@@ -123,6 +123,32 @@ public sealed partial class LexicalIndex : IRetriever, IDisposable
         }
     }
 
+    /// <summary>Adds (or replaces) a document already analysed elsewhere, with exactly its terms and lengths.</summary>
+    public int Add(LexicalEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        _lock.EnterWriteLock();
+        try
+        {
+            var counter = _counter;
+            counter.Reset();
+            var terms = new int[entry.Terms.Length];
+            for (var i = 0; i < terms.Length; i++)
+            {
+                terms[i] = _vocabulary.GetOrAdd(entry.Terms[i]);
+                counter.Put(terms[i], entry.TitleCounts[i], entry.BodyCounts[i]);
+            }
+
+            // The forward list is searched by term id (Array.BinarySearch), so it must ascend by id.
+            Array.Sort(terms);
+            return Append(entry.Id, terms, counter.TitleCounts, counter.BodyCounts, entry.TitleWords, entry.BodyWords);
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
     /// <summary>Adds documents featurised by ML.NET in one fitted pass; row i of the output is document i.</summary>
     public void AddFeaturized(IReadOnlyList<TextDocument> documents)
     {

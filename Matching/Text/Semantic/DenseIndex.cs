@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Collections.Concurrent;
 using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -10,14 +11,18 @@ namespace Recommend.Matching.Text.Semantic;
 /// With unit-length vectors (as <see cref="MiniLmEmbedder"/> gives) the score is the cosine.
 /// A full scan is the right tool at catalogue scale: 100,000 x 384 floats is about 150 MB and a
 /// scan of it takes milliseconds, with no recall lost to an approximate index.
-/// Searches may run concurrently; <see cref="Add"/> and <see cref="Remove"/> need exclusive access.
+/// Searches and lookups may run while one writer calls <see cref="Add"/> (an index version's delta
+/// applied in place on a serving recommender): a new row is filled before it is counted or findable
+/// by id, and a grown array holds every row of the old one before it replaces it. Adds from several
+/// threads at once, and <see cref="Remove"/>, need exclusive access.
 /// </summary>
 public sealed class DenseIndex
 {
     private const int FormatVersion = 1;
 
-    private readonly Dictionary<string, int> _rowById = new(StringComparer.Ordinal);
-    private readonly List<string> _ids = [];
+    private readonly ConcurrentDictionary<string, int> _rowById = new(StringComparer.Ordinal);
+    private string[] _ids = [];
+    private int _count;
     private float[] _vectors;
 
     public DenseIndex(int dimensions = 384)
@@ -29,7 +34,7 @@ public sealed class DenseIndex
 
     public int Dimensions { get; }
 
-    public int Count => _ids.Count;
+    public int Count => Volatile.Read(ref _count);
 
     // "RDIX" read as a little-endian int; tells a wrong file apart from a damaged one.
     private static int Magic => BinaryPrimitives.ReadInt32LittleEndian("RDIX"u8);
@@ -47,26 +52,29 @@ public sealed class DenseIndex
         ArgumentNullException.ThrowIfNull(id);
         CheckVector(vector, nameof(vector));
 
-        if (!_rowById.TryGetValue(id, out var row))
+        if (_rowById.TryGetValue(id, out var row))
         {
-            row = _ids.Count;
-            EnsureCapacity(row + 1);
-            _ids.Add(id);
-            _rowById[id] = row;
+            vector.CopyTo(_vectors.AsSpan(row * Dimensions, Dimensions));
+            return;
         }
 
+        row = _count;
+        EnsureCapacity(row + 1);
         vector.CopyTo(_vectors.AsSpan(row * Dimensions, Dimensions));
+        _ids[row] = id;
+        _rowById[id] = row;
+        Volatile.Write(ref _count, row + 1);
     }
 
     /// <summary>Removes the vector; the last row moves into its place so storage stays contiguous.</summary>
     public bool Remove(string id)
     {
-        if (!_rowById.Remove(id, out var row))
+        if (!_rowById.TryRemove(id, out var row))
         {
             return false;
         }
 
-        var last = _ids.Count - 1;
+        var last = _count - 1;
         if (row != last)
         {
             Row(last).CopyTo(_vectors.AsSpan(row * Dimensions, Dimensions));
@@ -74,7 +82,8 @@ public sealed class DenseIndex
             _rowById[_ids[row]] = row;
         }
 
-        _ids.RemoveAt(last);
+        _ids[last] = null!;
+        Volatile.Write(ref _count, last);
         return true;
     }
 
@@ -87,17 +96,21 @@ public sealed class DenseIndex
         CheckVector(query, nameof(query));
         ArgumentOutOfRangeException.ThrowIfNegative(k);
 
-        var top = new TopK(Math.Min(k, Count));
-        for (var row = 0; row < Count; row++)
+        // The count first, then the arrays: arrays read after it hold at least that many rows.
+        var count = Count;
+        var vectors = Volatile.Read(ref _vectors);
+        var ids = Volatile.Read(ref _ids);
+        var top = new TopK(Math.Min(k, count));
+        for (var row = 0; row < count; row++)
         {
-            top.Add(row, TensorPrimitives.Dot(query, Row(row)));
+            top.Add(row, TensorPrimitives.Dot(query, vectors.AsSpan(row * Dimensions, Dimensions)));
         }
 
         var best = top.ToArray();
         var hits = new DenseHit[best.Length];
         for (var i = 0; i < best.Length; i++)
         {
-            hits[i] = new DenseHit(_ids[best[i].Doc], best[i].Score);
+            hits[i] = new DenseHit(ids[best[i].Doc], best[i].Score);
         }
 
         return hits;
@@ -110,13 +123,14 @@ public sealed class DenseIndex
         writer.Write(Magic);
         writer.Write(FormatVersion);
         writer.Write(Dimensions);
-        writer.Write(Count);
-        foreach (var id in _ids)
+        var count = Count;
+        writer.Write(count);
+        foreach (var id in _ids.AsSpan(0, count))
         {
             writer.Write(id);
         }
 
-        var vectors = _vectors.AsSpan(0, Count * Dimensions);
+        var vectors = _vectors.AsSpan(0, count * Dimensions);
         if (BitConverter.IsLittleEndian)
         {
             writer.Write(MemoryMarshal.AsBytes(vectors));
@@ -153,6 +167,7 @@ public sealed class DenseIndex
         }
 
         var index = new DenseIndex(dimensions);
+        index._ids = new string[count];
         for (var i = 0; i < count; i++)
         {
             var id = reader.ReadString();
@@ -161,8 +176,10 @@ public sealed class DenseIndex
                 throw new InvalidDataException($"Dense index holds id '{id}' twice.");
             }
 
-            index._ids.Add(id);
+            index._ids[i] = id;
         }
+
+        index._count = count;
 
         index._vectors = new float[(long)count * dimensions];
         var vectors = index._vectors.AsSpan();
@@ -181,7 +198,7 @@ public sealed class DenseIndex
         return index;
     }
 
-    private ReadOnlySpan<float> Row(int row) => _vectors.AsSpan(row * Dimensions, Dimensions);
+    private ReadOnlySpan<float> Row(int row) => Volatile.Read(ref _vectors).AsSpan(row * Dimensions, Dimensions);
 
     private void CheckVector(ReadOnlySpan<float> vector, string name)
     {
@@ -202,12 +219,20 @@ public sealed class DenseIndex
 
     private void EnsureCapacity(int rows)
     {
-        if ((long)rows * Dimensions <= _vectors.Length)
+        if ((long)rows * Dimensions <= _vectors.Length && rows <= _ids.Length)
         {
             return;
         }
 
-        var capacity = Math.Max(rows, Math.Max(16, _ids.Count * 2));
-        Array.Resize(ref _vectors, checked(capacity * Dimensions));
+        // Copied whole before the swap, so a reader holding either array sees every counted row. Grows
+        // by an eighth, not double: a loaded 100k index is exactly full, and its first added practice
+        // must not cost another 150 MB.
+        var capacity = Math.Max(rows, _count + Math.Max(16, _count / 8));
+        var vectors = new float[checked(capacity * Dimensions)];
+        _vectors.AsSpan(0, _count * Dimensions).CopyTo(vectors);
+        var ids = new string[capacity];
+        _ids.AsSpan(0, _count).CopyTo(ids);
+        Volatile.Write(ref _vectors, vectors);
+        Volatile.Write(ref _ids, ids);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Recommend.Ingest.Models;
+using Recommend.Ingest.Publishing;
 using Recommend.Contracts.Practices;
 using Recommend.Contracts.Storage;
 using Recommend.TestSupport.Data;
@@ -57,9 +58,11 @@ public sealed class RemovedPracticeTests(RedisServerFixture redis) : IClassFixtu
     {
         var db = redis.Connection.GetDatabase();
         var registry = new ModelRegistry(redis.Connection);
-        var full = (await TestPublishing.PublishAsync(redis.Connection, Seed)).Version;
-        var smaller = (await TestPublishing.PublishAsync(redis.Connection, WithoutIt)).Version;
-        var smallest = (await TestPublishing.PublishAsync(redis.Connection, [.. WithoutIt.Skip(1)])).Version;
+        // Three whole versions retained after each publish, so the prune below is the one that deletes.
+        var publisher = TestPublishing.CreatePublisher(redis.Connection, new IndexVersionOptions { RetainBases = 3 });
+        var full = (await publisher.PublishAsync(Seed, "test", CancellationToken.None)).Version;
+        var smaller = (await publisher.PublishAsync(WithoutIt, "test", CancellationToken.None)).Version;
+        var smallest = (await publisher.PublishAsync([.. WithoutIt.Skip(1)], "test", CancellationToken.None)).Version;
 
         // Keeping one: the current version (smallest) and the rollback target (smaller) stay, full goes.
         // Seed[1] is in full and smaller only: smaller still lists it, so its document stays.

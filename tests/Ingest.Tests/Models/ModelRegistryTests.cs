@@ -2,6 +2,7 @@ using System.Text.Json;
 using Recommend.Contracts.Storage;
 using Recommend.Ingest.Cli;
 using Recommend.Ingest.Models;
+using Recommend.Ingest.Publishing;
 using Recommend.TestSupport.Data;
 using Recommend.TestSupport.Redis;
 using Recommend.TestSupport.Services;
@@ -100,19 +101,40 @@ public sealed class ModelRegistryTests(RedisServerFixture redis) : IClassFixture
     }
 
     [Fact]
-    public async Task PruningKeepsTheCurrentVersionAndTheRollbackTarget()
+    public async Task EachPublishPrunesToTheRetainedBasesAndKeepsTheCurrentVersionAndTheRollbackTarget()
     {
         var registry = new ModelRegistry(redis.Connection);
         var third = (await TestPublishing.PublishAsync(redis.Connection, [.. SeedData.Practices.Skip(1)])).Version;
         await _factory.WaitForVersionAsync(third);
 
-        // Keep 1: the newest is current; the one before it is the rollback target; only the oldest may go.
-        Assert.Equal(0, await Models("prune", "--keep", "1"));
-
-        Assert.Contains($"pruned 1 version(s): {_full}", _output.ToString(), StringComparison.Ordinal);
+        // Two bases are retained by default: the newest (current) and the one before it (also the rollback target).
         Assert.False(await registry.ExistsAsync(_full));
         Assert.True(await registry.ExistsAsync(third));
         Assert.True(await registry.ExistsAsync(_smaller));
         Assert.Equal(_smaller, await registry.RollbackTargetAsync());
+
+        // Keep 1 by hand: the newest is current; the one before it is the rollback target; nothing more may go.
+        Assert.Equal(0, await Models("prune", "--keep", "1"));
+        Assert.Contains("nothing to prune", _output.ToString(), StringComparison.Ordinal);
+        Assert.True(await registry.ExistsAsync(_smaller));
+    }
+
+    [Fact]
+    public async Task PruningByHandDeletesAllButTheNewestBasesAndWhatTheRegistryPointsAt()
+    {
+        var registry = new ModelRegistry(redis.Connection);
+        Assert.Equal(0, await Models("rollback"));
+        await _factory.WaitForVersionAsync(_full);
+        var publisher = TestPublishing.CreatePublisher(redis.Connection, new IndexVersionOptions { RetainBases = 3 });
+        var third = (await publisher.PublishAsync([.. SeedData.Practices.Skip(1)], "test", CancellationToken.None)).Version;
+        Assert.True(await registry.ExistsAsync(_smaller));
+
+        // Current: third; rollback target: full; smaller is neither and not the newest base.
+        Assert.Equal(0, await Models("prune", "--keep", "1"));
+
+        Assert.Contains($"pruned 1 version(s): {_smaller}", _output.ToString(), StringComparison.Ordinal);
+        Assert.False(await registry.ExistsAsync(_smaller));
+        Assert.True(await registry.ExistsAsync(third));
+        Assert.True(await registry.ExistsAsync(_full));
     }
 }

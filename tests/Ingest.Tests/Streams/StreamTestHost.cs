@@ -1,13 +1,15 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Recommend.Contracts.Practices;
 using Recommend.Contracts.Storage;
 using Recommend.Contracts.Submissions;
 using Recommend.Ingest.Feedback;
+using Recommend.Ingest.Publishing;
 using Recommend.Ingest.Streams;
 using Recommend.Ingest.Submissions;
 using Recommend.Matching.Ranking;
+using Recommend.Matching.Ranking.Versions;
 using Recommend.Matching.Text.Semantic;
+using Recommend.TestSupport.Services;
 using StackExchange.Redis;
 
 namespace Recommend.Ingest.Tests.Streams;
@@ -17,10 +19,10 @@ public sealed class StreamTestHost(IConnectionMultiplexer redis, MiniLmEmbedder 
 {
     public static readonly StreamOptions Options = new() { MaxAttempts = 3, ClaimIdle = TimeSpan.FromMilliseconds(200), BatchSize = 50 };
 
-    private static readonly IngestTelemetry Telemetry = new(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
+    private static readonly IngestTelemetry Telemetry = TestPublishing.Telemetry;
 
     public SubmissionHandler NewSubmissionHandler() => new(
-        new IncrementalIndexUpdater(redis, embedder, Telemetry, NullLogger<IncrementalIndexUpdater>.Instance),
+        TestPublishing.CreateUpdater(redis, embedder).Updater,
         redis,
         Telemetry,
         NullLogger<SubmissionHandler>.Instance);
@@ -65,8 +67,7 @@ public sealed class StreamTestHost(IConnectionMultiplexer redis, MiniLmEmbedder 
     public static async Task<PracticeIndex> CurrentIndexAsync(IDatabase db)
     {
         var version = (string)(await db.StringGetAsync(StoreKeys.CurrentIndexVersion))!;
-        var parts = (await db.HashGetAllAsync(StoreKeys.Index(version))).ToDictionary(e => (string)e.Name!, e => (byte[])e.Value!);
-        return PracticeIndex.Deserialise(parts, embedder: null);
+        return await VersionLoader.LoadAsync(StoredVersions.Reader(db), version, embedder: null, serving: null, CancellationToken.None);
     }
 
 }

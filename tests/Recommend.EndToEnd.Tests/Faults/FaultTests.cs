@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Recommend.Contracts.Storage;
 using StackExchange.Redis;
 using Xunit.Abstractions;
 
@@ -240,21 +241,21 @@ public sealed class FaultTests(FaultAppFixture app, ITestOutputHelper output) : 
     {
         public static async Task<Stored> ReadAsync(IDatabase db)
         {
-            var ids = await db.SetMembersAsync("rec:practices");
+            var ids = await db.SetMembersAsync(StoreKeys.PracticeIds);
             var bodies = 0L;
             foreach (var id in ids)
             {
-                bodies += await db.KeyExistsAsync($"rec:practice:{id}") ? 1 : 0;
+                bodies += await db.KeyExistsAsync(StoreKeys.Practice(id!)) ? 1 : 0;
             }
 
-            var versions = await db.SortedSetRangeByRankAsync("rec:index:versions");
+            var versions = await db.SortedSetRangeByRankAsync(StoreKeys.IndexVersions);
             var versionData = 0L;
             foreach (var version in versions)
             {
-                versionData += await db.KeyExistsAsync($"rec:index:{version}") ? 1 : 0;
+                versionData += await db.KeyExistsAsync(StoreKeys.Index(version!)) ? 1 : 0;
             }
 
-            return new Stored(ids.Length, bodies, versions.Length, versionData, await db.StringGetAsync("rec:index:current"), await db.HashLengthAsync("rec:councils"));
+            return new Stored(ids.Length, bodies, versions.Length, versionData, await db.StringGetAsync(StoreKeys.CurrentIndexVersion), await db.HashLengthAsync(StoreKeys.Councils));
         }
     }
 }
