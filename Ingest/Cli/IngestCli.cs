@@ -16,6 +16,7 @@ public static class IngestCli
         var root = new RootCommand("Recommend ingest. Without arguments the program runs as the ingest worker the AppHost starts; with a command, as the researchers' batch CLI.")
         {
             EvalCommand.Create(),
+            GapsCommand.Create(),
             ImportCouncilsCommand.Create(),
             ImportPracticesCommand.Create(),
             ModelsCommand.Create(),
