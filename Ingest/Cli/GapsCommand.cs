@@ -155,7 +155,7 @@ public static class GapsCommand
     /// <summary>The headline per area, as docs/evidence.md quotes it.</summary>
     private static async Task WriteSummaryAsync(EvidenceGapReport report, TextWriter output)
     {
-        await output.WriteLineAsync("| service area | counted at | councils | residents | level 3+ practices | with a stated context | residents without similar evidence | of them, nation-level evidence only | no evidence from their nation |");
+        await output.WriteLineAsync("| service area | counted at | councils | residents | level 3+ practices | with a stated context | residents without similar evidence | of which: nation-level evidence, context not stated | of which: no evidence from their nation |");
         await output.WriteLineAsync("|---|---|---|---|---|---|---|---|---|");
         foreach (var area in report.Areas)
         {

@@ -38,6 +38,12 @@ public sealed class GapsCommandTests(RedisServerFixture redis) : IClassFixture<R
 
         Assert.Contains("| `adult_social_care` | county | 218 |", stdout, StringComparison.Ordinal);
         Assert.Contains("| `housing_homelessness` | district | 361 |", stdout, StringComparison.Ordinal);
+
+        // docs/evidence.md quotes this run's table: a change to the catalogue, the councils or the method shows here first.
+        var docs = await File.ReadAllTextAsync(RepoPaths.InRepo("docs", "evidence.md"));
+        var table = stdout.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.StartsWith('|')).ToList();
+        Assert.Equal(16, table.Count);
+        Assert.All(table, line => Assert.True(docs.Contains(line, StringComparison.Ordinal), $"docs/evidence.md lacks the line: {line}"));
     }
 
     [SharedDataFact(SharedFiles.UkLocalAuthorities)]
