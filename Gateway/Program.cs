@@ -26,6 +26,7 @@ app.UseExceptionHandler();
 // the client's Accept header says; the default writer falls back to plain text for "Accept: text/html".
 app.UseStatusCodePages(context => TypedResults.Problem(statusCode: context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext));
 app.UseGatewaySecurity();
+app.UseEvidenceGapsCompression();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 // The one document by its exact path: any other name is an ordinary 404 ProblemDetails, not the

@@ -19,7 +19,7 @@ public sealed record ContextCell(string Nation, string Tier, string RuralUrban, 
     /// <summary>A stable id for links: "england.county.rural.less_deprived".</summary>
     public string Key => $"{Nation.ToLowerInvariant().Replace(' ', '_')}.{Tier}.{RuralUrban}.{DeprivationBand}";
 
-    public string Label => $"{Nation}, {TierLabel}, {RuralUrban.Replace('_', ' ')}, {EvidenceGaps.DeprivationBand.Describe(DeprivationBand).Split(" (")[0]}";
+    public string Label => $"{Nation}, {TierLabel}, {RuralUrban.Replace('_', ' ')}, {EvidenceGaps.DeprivationBand.Label(DeprivationBand)}";
 
     private string TierLabel => Tier switch
     {

@@ -22,6 +22,9 @@ public static class DeprivationBand
 
     public static bool Contains(string band, int quintile) => Of(quintile) == band;
 
+    /// <summary>The words a map row uses: "more deprived", "middle", "less deprived".</summary>
+    public static string Label(string band) => band.Replace('_', ' ');
+
     public static string Describe(string band) => band switch
     {
         MoreDeprived => "more deprived (IMD quintiles 1-2)",

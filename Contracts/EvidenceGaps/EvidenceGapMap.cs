@@ -89,8 +89,12 @@ public static class EvidenceGapMap
                     .SelectMany(c => placed[c.Code])
                     .Where(a => byId[a.PracticeId].ServiceAreas.Contains(area))
                     .OrderBy(a => a.CouncilCode, StringComparer.Ordinal).ThenBy(a => a.PracticeId, StringComparer.Ordinal).ThenBy(a => a.Source, StringComparer.Ordinal)
-                    .Select(a => new GapAdoption(a.CouncilCode, a.PracticeId, byId[a.PracticeId].Title, a.Source, a.Year, a.Status, a.Reports, a.Outcome))
+                    .Select(a => new GapAdoption(a.CouncilCode, a.PracticeId, a.Source, a.Year, a.Status, a.Reports, a.Outcome))
                     .ToList();
+                foreach (var adoption in cellAdoptions)
+                {
+                    listedPractices.TryAdd(adoption.PracticeId, Summarise(byId[adoption.PracticeId]));
+                }
 
                 cells.Add(new CellGaps(
                     cell.Key, cell.Label, cell.Nation, cell.Tier, cell.RuralUrban, cell.DeprivationBand,
@@ -119,7 +123,7 @@ public static class EvidenceGapMap
         var context = practice.Context;
         var stated = context.GovernanceTypes.Any(t => GovernanceType.All.Contains(t) && GovernanceType.TierOf(t) != CouncilTier.Strategic)
             || context.RuralUrban.Count > 0 || context.DeprivationQuintiles.Count > 0;
-        return new GapPractice(practice.Title, practice.EvidenceLevel ?? 0, practice.ServiceAreas, context.Countries, stated);
+        return new GapPractice(practice.Title, practice.EvidenceLevel, practice.ServiceAreas, context.Countries, stated);
     }
 
     private static double Share(long part, long whole) => whole == 0 ? 0 : Math.Round((double)part / whole, 4);

@@ -2,8 +2,9 @@ namespace Recommend.Contracts.EvidenceGaps;
 
 /// <summary>
 /// The evidence-gap map: per service area, the kinds of place (cells) its residents live in, and which
-/// level 3+ practices have evidence from each. Councils and practices are listed once, by code and id,
-/// and cells name them, so the whole map stays small enough for one page.
+/// level 3+ practices have evidence from each. Councils and practices are listed once, by code and id
+/// (every level 3+ practice of the areas asked for, and every adopted one), and cells name them, so the
+/// whole map stays small enough for one page.
 /// </summary>
 public sealed record EvidenceGapReport(
     string Method,
@@ -47,8 +48,8 @@ public sealed record CellGaps(
 
 public sealed record GapCouncil(string Name, string GssCode, string GovernanceType, int? Population);
 
-/// <summary>A practice at the map's evidence level: what it is and what its evidence context states.</summary>
-public sealed record GapPractice(string Title, int EvidenceLevel, IReadOnlyList<string> ServiceAreas, IReadOnlyList<string> Countries, bool ContextStated);
+/// <summary>A practice the map names (with evidence from a cell, or adopted by a cell's council): what it is and what its evidence context states.</summary>
+public sealed record GapPractice(string Title, int? EvidenceLevel, IReadOnlyList<string> ServiceAreas, IReadOnlyList<string> Countries, bool ContextStated);
 
 /// <summary>An adoption by one of a cell's councils of a practice in the area (any evidence level).</summary>
-public sealed record GapAdoption(string CouncilCode, string PracticeId, string PracticeTitle, string Source, int? Year, string? Status, long Reports, string? Outcome);
+public sealed record GapAdoption(string CouncilCode, string PracticeId, string Source, int? Year, string? Status, long Reports, string? Outcome);

@@ -15,12 +15,14 @@ namespace Recommend.Gateway.EvidenceGaps;
 /// </summary>
 public static class EvidenceGapsApi
 {
+    public const string Path = "/api/v1/evidence-gaps";
+
     public static IServiceCollection AddEvidenceGaps(this IServiceCollection services) =>
-        services.AddSingleton<KnownAdoptions>();
+        services.AddSingleton<KnownAdoptions>().AddEvidenceGapsCompression();
 
     public static IEndpointRouteBuilder MapEvidenceGapsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/v1/evidence-gaps").WithTags("Evidence gaps")
+        app.MapGroup(Path).WithTags("Evidence gaps")
             .MapGet("/", GetEvidenceGapsAsync)
             .WithName("GetEvidenceGaps")
             .WithSummary("Where evidence from places like them is missing, per service area")

@@ -135,7 +135,7 @@ function renderDetail(chosen, moveFocus) {
     ? el('p', {}, 'None known: no practice record names these councils as adopters, and no adoption was reported through feedback.')
     : el('ul', {}, ...cell.adoptions.map((a) => el('li', {},
       `${report.councils[a.council_code]?.name ?? a.council_code}: `,
-      el('a', { href: `/practice.html?id=${encodeURIComponent(a.practice_id)}` }, a.practice_title),
+      el('a', { href: `/practice.html?id=${encodeURIComponent(a.practice_id)}` }, report.practices[a.practice_id]?.title ?? a.practice_id),
       ` (${a.source === 'feedback' ? `reported through feedback${a.reports > 1 ? `, ${a.reports} times` : ''}` : `practice record${a.year ? `, ${a.year}` : ''}${a.status ? `, ${a.status}` : ''}`}${a.outcome ? `; outcome: ${a.outcome}` : ''})`))));
   ui.detail.hidden = false;
   if (moveFocus) ui.cellHeading.focus();
@@ -161,7 +161,8 @@ async function load() {
     return;
   }
   report = answer.payload;
-  setStatus(`${report.councils_loaded} councils, ${Object.keys(report.practices).length} practices at level ${report.min_evidence_level} or above.`);
+  const strong = Object.values(report.practices).filter((p) => p.evidence_level >= report.min_evidence_level).length;
+  setStatus(`${report.councils_loaded} councils, ${strong} practices at level ${report.min_evidence_level} or above.`);
   renderSummary();
   show(Boolean(chosenFromUrl()));
 }

@@ -110,7 +110,7 @@ public sealed class EvidenceGapMapTests
                 Assert.True(report.Practices.ContainsKey(id));
             }
 
-            Assert.All(area.Cells.SelectMany(c => c.Adoptions), a => Assert.True(catalogue.ContainsKey(a.PracticeId)));
+            Assert.All(area.Cells.SelectMany(c => c.Adoptions), a => Assert.True(catalogue.ContainsKey(a.PracticeId) && report.Practices.ContainsKey(a.PracticeId)));
         }
 
         Assert.All(report.Practices.Keys, id => Assert.True(catalogue.ContainsKey(id)));

@@ -68,9 +68,10 @@ public sealed class EvidenceGapsApiTests(EvidenceGapsAppFixture app) : IClassFix
         using var map = await GetAsync("/api/v1/evidence-gaps");
 
         var root = map.RootElement;
-        foreach (var id in root.GetProperty("practices").EnumerateObject().Select(p => p.Name))
+        foreach (var listed in root.GetProperty("practices").EnumerateObject())
         {
-            Assert.True(Catalogue.TryGetValue(id, out var practice) && practice.Evidence.Level >= 3, $"'{id}' is not a level 3+ practice of the catalogue");
+            Assert.True(Catalogue.TryGetValue(listed.Name, out var practice), $"'{listed.Name}' is not in the catalogue");
+            Assert.Equal(practice.Title, listed.Value.GetProperty("title").GetString());
         }
 
         var cells = root.GetProperty("areas").EnumerateArray()
@@ -80,10 +81,11 @@ public sealed class EvidenceGapsApiTests(EvidenceGapsAppFixture app) : IClassFix
         {
             foreach (var id in cell.GetProperty("similar_practice_ids").EnumerateArray().Select(x => x.GetString()!))
             {
-                Assert.True(Catalogue.TryGetValue(id, out var practice) && practice.ServiceAreas.Contains(area), $"{area} names '{id}'");
+                Assert.True(Catalogue.TryGetValue(id, out var practice) && practice.ServiceAreas.Contains(area) && practice.Evidence.Level >= 3, $"{area} names '{id}'");
+                Assert.True(root.GetProperty("practices").TryGetProperty(id, out _));
             }
 
-            Assert.All(cell.GetProperty("adoptions").EnumerateArray(), a => Assert.True(Catalogue.ContainsKey(a.GetProperty("practice_id").GetString()!)));
+            Assert.All(cell.GetProperty("adoptions").EnumerateArray(), a => Assert.True(root.GetProperty("practices").TryGetProperty(a.GetProperty("practice_id").GetString()!, out _)));
         }
 
         var withPractices = cells.First(c => c.Cell.GetProperty("similar_practice_ids").GetArrayLength() > 1).Cell;
@@ -132,7 +134,26 @@ public sealed class EvidenceGapsApiTests(EvidenceGapsAppFixture app) : IClassFix
             .Single(a => a.GetProperty("source").GetString() == "feedback" && a.GetProperty("practice_id").GetString() == practice.Id);
         Assert.Equal("BPL", adoption.GetProperty("council_code").GetString());
         Assert.Equal(3, adoption.GetProperty("reports").GetInt64());
-        Assert.Equal(practice.Title, adoption.GetProperty("practice_title").GetString());
+        Assert.Equal(practice.Title, map.RootElement.GetProperty("practices").GetProperty(practice.Id).GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task TheMapIsCompressedForClientsThatAcceptItAndOtherAnswersAreNot()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/evidence-gaps");
+        request.Headers.AcceptEncoding.ParseAdd("gzip");
+        using var other = new HttpRequestMessage(HttpMethod.Get, "/api/v1/practices?limit=5");
+        other.Headers.AcceptEncoding.ParseAdd("gzip");
+
+        using var response = await app.Client.SendAsync(request);
+        using var otherResponse = await app.Client.SendAsync(other);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("gzip", Assert.Single(response.Content.Headers.ContentEncoding));
+        await using var unzipped = new System.IO.Compression.GZipStream(await response.Content.ReadAsStreamAsync(), System.IO.Compression.CompressionMode.Decompress);
+        using var map = await JsonDocument.ParseAsync(unzipped);
+        Assert.Equal(ServiceArea.All.Count, map.RootElement.GetProperty("areas").GetArrayLength());
+        Assert.Empty(otherResponse.Content.Headers.ContentEncoding);
     }
 
     [Theory]

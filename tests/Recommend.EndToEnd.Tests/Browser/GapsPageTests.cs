@@ -83,7 +83,12 @@ public sealed partial class GapsPageTests(AppFixture app, BrowserFixture browser
         {
             // The map scrolls inside its own region (focusable, named); the page itself never scrolls sideways.
             var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
-            Assert.True(overflow <= 0, $"the page is {overflow} px wider than the screen");
+            var widest = await page.EvaluateAsync<string>("""
+                () => [...document.querySelectorAll('body *')]
+                  .filter((e) => !e.closest('.table-scroll') && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+                  .slice(0, 6).map((e) => `${e.tagName.toLowerCase()}#${e.id}.${e.className}`).join(', ')
+                """);
+            Assert.True(overflow <= 0, $"the page is {overflow} px wider than the screen: {widest}");
             await Expect(page.GetByRole(AriaRole.Region, new() { Name = "The map" })).ToHaveAttributeAsync("tabindex", "0");
             await page.Locator("#map-heading").ScrollIntoViewIfNeededAsync();
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "gaps-375.png") });
