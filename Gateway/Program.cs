@@ -3,6 +3,7 @@ using Recommend.Gateway.ApiReference;
 using Recommend.Gateway.Browse;
 using Recommend.Gateway.Councils;
 using Recommend.Gateway.Councils.Adoptions;
+using Recommend.Gateway.EvidenceGaps;
 using Recommend.Gateway.Feedback;
 using Recommend.Gateway.Practices;
 using Recommend.Gateway.Recommendations;
@@ -17,6 +18,7 @@ builder.AddSubmissionServices();
 builder.AddFeedbackServices();
 builder.Services.AddCouncilReportServices();
 builder.Services.AddBrowseCatalogue();
+builder.Services.AddEvidenceGaps();
 builder.Services.AddApiReference();
 builder.Services.AddProblemDetails();
 
@@ -26,6 +28,7 @@ app.UseExceptionHandler();
 // the client's Accept header says; the default writer falls back to plain text for "Accept: text/html".
 app.UseStatusCodePages(context => TypedResults.Problem(statusCode: context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext));
 app.UseGatewaySecurity();
+app.UseEvidenceGapsCompression();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 // The one document by its exact path: any other name is an ordinary 404 ProblemDetails, not the
@@ -37,6 +40,7 @@ app.MapRecommendationsApi();
 app.MapPracticesApi();
 app.MapBrowseApi();
 app.MapCouncilsApi();
+app.MapEvidenceGapsApi();
 app.MapSubmissionsApi();
 app.MapFeedbackApi();
 app.MapAdoptionsApi();

@@ -41,6 +41,7 @@ public sealed class OperationExamples : IOpenApiOperationTransformer
             new Dictionary<string, string>(),
             """{"request_id": "v3afcef814753.9c1d2e3f", "practice_id": "housing-first", "signal": "useful", "council": "CON"}"""),
         ["GetSimilarCouncils"] = new(null, new Dictionary<string, string> { ["code"] = "CON", ["limit"] = "5" }, null),
+        ["GetEvidenceGaps"] = new(null, new Dictionary<string, string> { ["area"] = "adult_social_care" }, null),
     };
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)

@@ -16,7 +16,7 @@ public static class BrowseApi
             .WithSummary("Browse and search the catalogue")
             .WithDescription(
                 "Lists practices page by page, filtered by any of: 'query' (words that must all appear; a title match ranks higher), " +
-                "'area' (a service area), 'min_evidence' (1-5), 'max_cost' (cost band 1-5), 'country' (where the evidence comes from). " +
+                "'area' (a service area), 'min_evidence' (1-5), 'max_cost' (cost band 1-5), 'country' (where the evidence comes from), 'ids' (practice ids separated by commas, at most 100: a cell of the evidence-gap map). " +
                 "Practices whose evidence level or cost band is not rated are left out by those two filters. 'offset' and 'limit' (1-100, default 20) page " +
                 "through the matches. The facets count matches per area, evidence level and cost band; each ignores its own filter, so it shows the alternatives.")
             .Produces<BrowseResponse>(StatusCodes.Status200OK)
@@ -29,7 +29,7 @@ public static class BrowseApi
         HttpRequest request, CatalogueReader catalogue, CancellationToken cancellationToken)
     {
         var q = request.Query;
-        var (query, errors) = BrowseQuery.Parse(q["query"], q["area"], q["min_evidence"], q["max_cost"], q["country"], q["offset"], q["limit"]);
+        var (query, errors) = BrowseQuery.Parse(q["query"], q["area"], q["min_evidence"], q["max_cost"], q["country"], q["offset"], q["limit"], q["ids"]);
         if (query is null)
         {
             return TypedResults.ValidationProblem(errors);

@@ -1,8 +1,9 @@
+using Recommend.Contracts.EvidenceGaps;
 using Recommend.Contracts.Practices;
 
 namespace Recommend.Gateway.Browse;
 
-/// <summary>What browsing needs of one practice: its summary for the list, its facets, and its words for search.</summary>
+/// <summary>What browsing needs of one practice: its summary for the list, its facets, its words for search, and what the evidence-gap map reads.</summary>
 public sealed record BrowseEntry(
     string Id,
     string Title,
@@ -12,7 +13,8 @@ public sealed record BrowseEntry(
     int? CostBand,
     IReadOnlyList<string> Countries,
     IReadOnlySet<string> TitleWords,
-    IReadOnlySet<string> Words)
+    IReadOnlySet<string> Words,
+    EvidencePractice Evidence)
 {
     public static BrowseEntry From(Practice practice) => new(
         practice.Id,
@@ -23,7 +25,8 @@ public sealed record BrowseEntry(
         practice.Cost.Band,
         practice.EvidenceContext?.Countries ?? [],
         SearchWords.Of(practice.Title),
-        SearchWords.Of($"{practice.Title} {practice.Summary} {practice.Description} {practice.Mechanism} {string.Join(' ', practice.Outcomes)}"));
+        SearchWords.Of($"{practice.Title} {practice.Summary} {practice.Description} {practice.Mechanism} {string.Join(' ', practice.Outcomes)}"),
+        EvidencePractice.From(practice));
 
     public PracticeSummary ToSummary() => new(Id, Title, Summary, ServiceAreas, EvidenceLevel, CostBand, Countries);
 }

@@ -14,7 +14,8 @@ public sealed record BrowseQuery(
     int? MaxCost,
     string? Country,
     int Offset,
-    int Limit)
+    int Limit,
+    IReadOnlySet<string>? Ids = null)
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
@@ -22,8 +23,11 @@ public sealed record BrowseQuery(
     public const int MaxQueryLength = 200;
     public const int MaxCountryLength = 60;
 
+    /// <summary>Most practice ids one 'ids' filter names: enough for a cell of the evidence-gap map, short enough for an address.</summary>
+    public const int MaxIds = 100;
+
     public static (BrowseQuery? Query, Dictionary<string, string[]> Errors) Parse(
-        string? query, string? area, string? minEvidence, string? maxCost, string? country, string? offset, string? limit)
+        string? query, string? area, string? minEvidence, string? maxCost, string? country, string? offset, string? limit, string? ids = null)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (query is { Length: > MaxQueryLength })
@@ -50,13 +54,36 @@ public sealed record BrowseQuery(
             errors["country"] = [$"A country name is at most {MaxCountryLength} characters."];
         }
 
+        var chosen = ParseIds(ids, errors);
         if (errors.Count > 0)
         {
             return (null, errors);
         }
 
         var words = string.IsNullOrWhiteSpace(query) ? [] : SearchWords.Split(query).Distinct().ToList();
-        return (new BrowseQuery(words, normalisedArea, min, max, string.IsNullOrWhiteSpace(country) ? null : country.Trim(), from, take), errors);
+        return (new BrowseQuery(words, normalisedArea, min, max, string.IsNullOrWhiteSpace(country) ? null : country.Trim(), from, take, chosen), errors);
+    }
+
+    /// <summary>"a,b,c": the practices a link names (the evidence-gap map's cells); each a practice id's shape.</summary>
+    private static HashSet<string>? ParseIds(string? text, Dictionary<string, string[]> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var ids = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        var malformed = ids.FirstOrDefault(id => id.Length > PracticeValidator.MaxIdLength || !id.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'));
+        if (ids.Count > MaxIds)
+        {
+            errors["ids"] = [$"At most {MaxIds} practice ids, separated by commas."];
+        }
+        else if (malformed is not null)
+        {
+            errors["ids"] = [$"'{Truncate(malformed)}' is not a practice id (lower-case letters, digits and hyphens)."];
+        }
+
+        return ids;
     }
 
     private static int? Number(string? text, string name, int min, int max, string expected, Dictionary<string, string[]> errors)

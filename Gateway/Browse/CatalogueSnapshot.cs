@@ -15,6 +15,9 @@ public sealed class CatalogueSnapshot(string version, IReadOnlyList<BrowseEntry>
 
     public int Count => entries.Count;
 
+    /// <summary>The practices as the evidence-gap map reads them.</summary>
+    public IEnumerable<Contracts.EvidenceGaps.EvidencePractice> EvidencePractices => entries.Select(e => e.Evidence);
+
     public BrowseResponse Browse(BrowseQuery query)
     {
         var matches = new List<(BrowseEntry Entry, int Score)>();
@@ -24,7 +27,7 @@ public sealed class CatalogueSnapshot(string version, IReadOnlyList<BrowseEntry>
 
         foreach (var entry in entries)
         {
-            if (Score(entry, query.Words) is not { } score || !InCountry(entry, query.Country))
+            if ((query.Ids is not null && !query.Ids.Contains(entry.Id)) || Score(entry, query.Words) is not { } score || !InCountry(entry, query.Country))
             {
                 continue;
             }

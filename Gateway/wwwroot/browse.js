@@ -18,6 +18,7 @@ const ui = {
   heading: document.getElementById('browse-results-heading'),
   results: document.getElementById('browse-results'),
   pager: document.getElementById('pager'),
+  chosen: document.getElementById('browse-chosen'),
 };
 
 function setStatus(text, isError = false) {
@@ -77,6 +78,7 @@ async function load() {
 }
 
 function render(page) {
+  renderChosen();
   ui.results.replaceChildren(...page.items.map(renderItem));
   renderFacets(page.facets);
   renderPager(page);
@@ -89,6 +91,16 @@ function render(page) {
     const to = page.offset + page.items.length;
     setStatus(`Showing ${from} to ${to} of ${page.total} practices.`);
   }
+}
+
+/** A link may name the practices to show (?ids=a,b: a square of the evidence-gap map); say so, and how to see them all. */
+function renderChosen() {
+  const ids = currentParams().get('ids');
+  ui.chosen.hidden = !ids;
+  if (!ids) return;
+  const count = ids.split(',').filter(Boolean).length;
+  ui.chosen.replaceChildren(`Only the ${count} practice${count === 1 ? '' : 's'} the link named (from the `,
+    el('a', { href: '/gaps.html' }, 'evidence-gap map'), '). ', el('a', { href: linkWith({ ids: null }) }, 'Show every practice'), '.');
 }
 
 function renderItem(item) {

@@ -17,6 +17,7 @@ public static class IngestCli
         {
             CouncilsCommand.Create(),
             EvalCommand.Create(),
+            GapsCommand.Create(),
             ImportCouncilsCommand.Create(),
             ImportPracticesCommand.Create(),
             ModelsCommand.Create(),
