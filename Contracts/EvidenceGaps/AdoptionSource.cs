@@ -6,6 +6,6 @@ public static class AdoptionSource
     /// <summary>The practice's own record names the council among its adopters.</summary>
     public const string Catalogue = "catalogue";
 
-    /// <summary>Someone sent "adopted" feedback naming the council (rec:feedback:adoptions).</summary>
-    public const string Feedback = "feedback";
+    /// <summary>The council reported it with its own key (an adoption report, or keyed "adopted" feedback).</summary>
+    public const string Council = "council";
 }

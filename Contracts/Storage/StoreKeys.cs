@@ -112,7 +112,7 @@ public static class StoreKeys
     /// recommender when it computes the answer, kept <see cref="AnsweredRequestTimeToLive"/>; the
     /// feedback handler reads it to log the rank each practice was shown at.
     /// </summary>
-    public static string AnsweredShown(string requestId) => $"{Prefix}request-shown:{requestId}";
+    public static string AnsweredShown(string requestId) => $"{FeedbackTag}request-shown:{requestId}";
 
     /// <summary>The request hash inside a <c>request_id</c>, or null when it is not of the form "VERSION.HASH".</summary>
     public static string? RequestHashOf(string? requestId) =>
@@ -192,40 +192,33 @@ public static class StoreKeys
 
     // FeedbackCounts (written by ingest's feedback worker, read by retrain) is declared above.
 
-    /// <summary>
-    /// Hash: "{practice id}|{COUNCIL CODE}" -> how many "adopted" signals named that council. The
-    /// recommender reads it whole (it is small) for "adopted by councils like yours".
-    /// </summary>
-    public const string FeedbackAdoptions = FeedbackTag + "adoptions";
-
-    /// <summary>Pub/sub channel announcing that <see cref="FeedbackAdoptions"/> changed.</summary>
-    public const string FeedbackAdoptionsChannel = Prefix + "events:feedback-adoptions";
-
-    // What councils say for themselves, behind their keys. One hash tag ({councils}) for all of it:
-    // a report, its index and its audit entry are written in one transaction, which on a Redis
-    // Cluster needs every key in one slot. The volume is small (a few reports per council).
+    // What councils say for themselves, behind their keys, under the feedback's hash tag: keyed
+    // "adopted" feedback writes a report and its audit entry in the same transaction as the feedback
+    // queue's acknowledgement, which on a Redis Cluster needs every key in one slot. The volume is
+    // small (a few reports per council). Anonymous "adopted" claims from before council keys
+    // (rec:feedback:adoptions) are no longer read.
 
     /// <summary>
     /// Hash: council key id -> <c>CouncilKeyRecord</c> as JSON (the council, the SHA-256 of the key's
     /// secret, when it was issued and revoked). The secret itself is never stored.
     /// </summary>
-    public const string CouncilKeys = Prefix + "{councils}:keys";
+    public const string CouncilKeys = FeedbackTag + "council-keys";
 
     /// <summary>
     /// Stream: who reported what, when: one entry per key issued or revoked, adoption report written,
     /// and keyed "adopted" feedback (fields in <c>AuditFields</c>). Never trimmed by the app.
     /// </summary>
-    public const string CouncilAudit = Prefix + "{councils}:audit";
+    public const string CouncilAudit = FeedbackTag + "council-audit";
 
     /// <summary>Hash: upper-case council code -> that council's <c>AdoptionReport</c> of one practice, as JSON. A council's new report replaces its old one.</summary>
-    public static string AdoptionReports(string practiceId) => $"{Prefix}{{councils}}:adoptions:{practiceId}";
+    public static string AdoptionReports(string practiceId) => $"{FeedbackTag}adoption-reports:{practiceId}";
 
     /// <summary>Set of the practice ids that have at least one <see cref="AdoptionReports"/> entry, so readers need not scan.</summary>
-    public const string AdoptionReportPractices = Prefix + "{councils}:adoptions";
+    public const string AdoptionReportPractices = FeedbackTag + "adoption-reports";
 
     /// <summary>Pub/sub channel announcing that an adoption report was written (the payload is the practice id).</summary>
     public const string AdoptionReportsChannel = Prefix + "events:adoption-reports";
 
     /// <summary>A random salt, created once, for hashing client addresses in the feedback log (<c>FeedbackStreamFields.Client</c>).</summary>
-    public const string FeedbackClientSalt = Prefix + "feedback:client-salt";
+    public const string FeedbackClientSalt = FeedbackTag + "client-salt";
 }

@@ -132,11 +132,11 @@ function renderDetail(chosen, moveFocus) {
   }));
 
   ui.cellAdoptions.replaceChildren(cell.adoptions.length === 0
-    ? el('p', {}, 'None known: no practice record names these councils as adopters, and no adoption was reported through feedback.')
+    ? el('p', {}, 'None known: no practice record names these councils as adopters, and none of them reported one with its council key.')
     : el('ul', {}, ...cell.adoptions.map((a) => el('li', {},
       `${report.councils[a.council_code]?.name ?? a.council_code}: `,
       el('a', { href: `/practice.html?id=${encodeURIComponent(a.practice_id)}` }, report.practices[a.practice_id]?.title ?? a.practice_id),
-      ` (${a.source === 'feedback' ? `reported through feedback${a.reports > 1 ? `, ${a.reports} times` : ''}` : `practice record${a.year ? `, ${a.year}` : ''}${a.status ? `, ${a.status}` : ''}`}${a.outcome ? `; outcome: ${a.outcome}` : ''})`))));
+      ` (${a.source === 'council' ? `reported by the council${a.year ? `, since ${a.year}` : ''}${a.status ? `, ${a.status}` : ''}` : `practice record${a.year ? `, ${a.year}` : ''}${a.status ? `, ${a.status}` : ''}`}${a.outcome ? `; outcome: ${a.outcome}` : ''})`))));
   ui.detail.hidden = false;
   if (moveFocus) ui.cellHeading.focus();
 }

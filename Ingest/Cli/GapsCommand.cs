@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Recommend.Contracts.EvidenceGaps;
 using Recommend.Contracts.Practices;
-using Recommend.Contracts.Storage;
+using Recommend.ServiceDefaults.Councils.Adoptions;
 using Recommend.Ingest.Cli.Gaps;
 using Recommend.Ingest.Training;
 using StackExchange.Redis;
@@ -115,8 +115,7 @@ public static class GapsCommand
 
             var db = redis.GetDatabase();
             (practices, practicesFrom) = await CatalogueSource.LoadAsync(db, request.CatalogueFolder, cancellationToken);
-            var fields = await db.HashGetAllAsync(StoreKeys.FeedbackAdoptions);
-            feedback.AddRange(ReportedAdoption.FromFeedback(fields.Select(f => KeyValuePair.Create((string)f.Name!, (long)f.Value))));
+            feedback.AddRange(ReportedAdoption.FromReports(await new AdoptionReportStore(redis).ReadAllAsync()));
         }
 
         if (practices.Count == 0)
@@ -127,7 +126,7 @@ public static class GapsCommand
 
         var evidence = practices.Select(EvidencePractice.From).ToList();
         var report = EvidenceGapMap.Build(councils, evidence, ReportedAdoption.FromCatalogue(evidence).Concat(feedback), request.Areas);
-        await output.WriteLineAsync($"gaps: {councils.Count} councils from {councilsFrom}; {practices.Count} practices from {practicesFrom}; {feedback.Count} feedback adoptions");
+        await output.WriteLineAsync($"gaps: {councils.Count} councils from {councilsFrom}; {practices.Count} practices from {practicesFrom}; {feedback.Count} adoptions reported by councils");
         await WriteSummaryAsync(report, output);
 
         try

@@ -85,7 +85,7 @@ public sealed class CouncilReportsEndToEndTests(AppFixture fixture, ITestOutputH
             Assert.Equal(HttpStatusCode.Unauthorized, afterRevoke.StatusCode);
         }
 
-        var audit = await fixture.Redis.GetDatabase().StreamRangeAsync("rec:{councils}:audit");
+        var audit = await fixture.Redis.GetDatabase().StreamRangeAsync(Recommend.Contracts.Storage.StoreKeys.CouncilAudit);
         Assert.Equal(["key-issued", "adoption-reported", "key-revoked"], audit.Where(e => e["key_id"] == keyId).Select(e => (string)e["action"]!));
     }
 

@@ -18,7 +18,7 @@ public sealed record CouncilAuditEntry(string Action, string Council, string Key
 
 /// <summary>
 /// The audit stream (<see cref="StoreKeys.CouncilAudit"/>): who reported what, when. Append-only; read
-/// it with <c>XRANGE rec:{councils}:audit - +</c>. Never holds a key, only its id.
+/// it with <c>XRANGE rec:{feedback}:council-audit - +</c>. Never holds a key, only its id.
 /// </summary>
 public static class CouncilAuditLog
 {

@@ -1,3 +1,4 @@
+using Recommend.Contracts.Councils.Adoptions;
 using Recommend.Contracts.Councils;
 using Recommend.Contracts.EvidenceGaps;
 using Recommend.Contracts.Practices;
@@ -55,28 +56,25 @@ public sealed class EvidenceGapMapTests
     }
 
     [Fact]
-    public void AdoptionsFromTheCatalogueAndFeedbackAreShownUnderTheAdoptingCouncilsCell()
+    public void AdoptionsFromTheCatalogueAndCouncilsReportsAreShownUnderTheAdoptingCouncilsCell()
     {
         EvidencePractice[] practices =
         [
             Practice("housing-one", adopters: [new Adopter { CouncilCode = "DSA", CouncilName = "Council DSA", Year = 2021, Status = "running" }]),
             Practice("school-one", area: "education", adopters: [new Adopter { CouncilCode = "DSA", CouncilName = "Council DSA" }]),
         ];
-        var feedback = ReportedAdoption.FromFeedback(
-        [
-            KeyValuePair.Create("housing-one|E0DSB", 2L),
-            KeyValuePair.Create("housing-one|DSB", 1L),
-            KeyValuePair.Create("housing-one|NOPE", 4L),
-            KeyValuePair.Create("no-such-practice|UNI", 1L),
-            KeyValuePair.Create("not a field", 1L),
-        ]);
+        var feedback = ReportedAdoption.FromReports(new Dictionary<string, IReadOnlyList<AdoptionReport>>
+        {
+            ["housing-one"] = [Report("housing-one", "DSB", AdoptionStatus.Piloted), Report("housing-one", "NOPE", AdoptionStatus.Adopted), Report("housing-one", "UNI", AdoptionStatus.Considering)],
+            ["no-such-practice"] = [Report("no-such-practice", "UNI", AdoptionStatus.Adopted)],
+        });
 
         var housing = EvidenceGapMap.Build(Councils, practices, ReportedAdoption.FromCatalogue(practices).Concat(feedback), ["housing_homelessness"]).Areas.Single();
 
         var fromCatalogue = Assert.Single(housing.Cells.Single(c => c.CouncilCodes.Contains("DSA")).Adoptions);
         Assert.Equal(("housing-one", AdoptionSource.Catalogue, 2021, "running"), (fromCatalogue.PracticeId, fromCatalogue.Source, fromCatalogue.Year, fromCatalogue.Status));
         var fromFeedback = Assert.Single(housing.Cells.Single(c => c.CouncilCodes.Contains("DSB")).Adoptions);
-        Assert.Equal(("DSB", AdoptionSource.Feedback, 3L), (fromFeedback.CouncilCode, fromFeedback.Source, fromFeedback.Reports));
+        Assert.Equal(("DSB", AdoptionSource.Council, "piloted", (int?)2023), (fromFeedback.CouncilCode, fromFeedback.Source, fromFeedback.Status, fromFeedback.Year));
         Assert.Empty(housing.Cells.Single(c => c.CouncilCodes.Contains("UNI")).Adoptions);
     }
 
@@ -117,4 +115,9 @@ public sealed class EvidenceGapMapTests
         Assert.Contains(report.Areas, a => a.Cells.Any(c => c.SimilarPracticeIds.Count > 0));
         Assert.Contains(report.Areas, a => a.Cells.Any(c => c.Adoptions.Count > 0));
     }
+
+    private static AdoptionReport Report(string practice, string council, string status) => new()
+    {
+        PracticeId = practice, Council = council, Status = status, Started = "2023-06", ReportedAt = DateTimeOffset.UnixEpoch, Source = AdoptionReport.FromReport,
+    };
 }

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Recommend.Contracts.Practices;
+using Recommend.Contracts.Councils.Adoptions;
 using Recommend.Contracts.Storage;
+using Recommend.ServiceDefaults.Councils.Adoptions;
 using Recommend.Ingest.Cli;
 using Recommend.TestSupport.Data;
 
@@ -120,20 +122,29 @@ public sealed class EvidenceGapsApiTests(EvidenceGapsAppFixture app) : IClassFix
     }
 
     [Fact]
-    public async Task AnAdoptionReportedThroughFeedbackShowsUnderItsCouncilsCell()
+    public async Task AnAdoptionReportedByTheCouncilShowsUnderItsCouncilsCellWithItsOutcome()
     {
         var practice = SeedData.Practices.First(p => p.ServiceAreas.Contains("waste"));
-        // Feedback may name a council by its GSS code: E06000009 is Blackpool (BPL), in the examples and the full list.
-        await app.Redis.Connection.GetDatabase().HashIncrementAsync(StoreKeys.FeedbackAdoptions, $"{practice.Id}|E06000009", 3);
+        // BPL (Blackpool) is in the examples and the full list.
+        await new AdoptionReportStore(app.Redis.Connection).SaveAsync(new AdoptionReport
+        {
+            PracticeId = practice.Id,
+            Council = "BPL",
+            Status = AdoptionStatus.Scaled,
+            Started = "2022-03",
+            Outcome = new ReportedOutcome { Measure = "fly-tipping incidents a month", Before = 120, After = 80, Period = "2022 to 2023", Better = ReportedOutcome.LowerIsBetter },
+            ReportedAt = DateTimeOffset.UtcNow,
+            Source = AdoptionReport.FromReport,
+        }, "a1b2c3d4e5f6");
 
         using var map = await GetAsync("/api/v1/evidence-gaps?area=waste");
 
         var cell = map.RootElement.GetProperty("areas")[0].GetProperty("cells").EnumerateArray()
             .Single(c => c.GetProperty("council_codes").EnumerateArray().Any(x => x.GetString() == "BPL"));
         var adoption = cell.GetProperty("adoptions").EnumerateArray()
-            .Single(a => a.GetProperty("source").GetString() == "feedback" && a.GetProperty("practice_id").GetString() == practice.Id);
-        Assert.Equal("BPL", adoption.GetProperty("council_code").GetString());
-        Assert.Equal(3, adoption.GetProperty("reports").GetInt64());
+            .Single(a => a.GetProperty("source").GetString() == "council" && a.GetProperty("practice_id").GetString() == practice.Id);
+        Assert.Equal(("BPL", 2022, "scaled"), (adoption.GetProperty("council_code").GetString(), adoption.GetProperty("year").GetInt32(), adoption.GetProperty("status").GetString()));
+        Assert.Equal("fly-tipping incidents a month: 120 before, 80 after (2022 to 2023), an improvement", adoption.GetProperty("outcome").GetString());
         Assert.Equal(practice.Title, map.RootElement.GetProperty("practices").GetProperty(practice.Id).GetProperty("title").GetString());
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
-using Recommend.Contracts.Storage;
+using Recommend.Contracts.Councils.Adoptions;
+using Recommend.ServiceDefaults.Councils.Adoptions;
 using Recommend.Ingest.Cli;
 using Recommend.TestSupport.Data;
 using Recommend.TestSupport.Redis;
@@ -87,19 +88,24 @@ public sealed class GapsCommandTests(RedisServerFixture redis) : IClassFixture<R
     }
 
     [Fact]
-    public async Task FeedbackAdoptionsInRedisAreCountedBesideTheCataloguesAdopters()
+    public async Task CouncilsReportsInRedisAreCountedBesideTheCataloguesAdopters()
     {
         await redis.FlushAsync();
         var examples = Path.Combine(AppContext.BaseDirectory, "councils", "examples.json");
         var practice = SeedData.Practices.First(p => p.ServiceAreas.Contains("housing_homelessness"));
-        await redis.Connection.GetDatabase().HashIncrementAsync(StoreKeys.FeedbackAdoptions, $"{practice.Id}|BPL", 2);
+        var stores = new AdoptionReportStore(redis.Connection);
+        foreach (var (council, status) in new[] { ("BPL", AdoptionStatus.Adopted), ("KWL", AdoptionStatus.Considering) })
+        {
+            await stores.SaveAsync(new AdoptionReport { PracticeId = practice.Id, Council = council, Status = status, Started = "2024", ReportedAt = DateTimeOffset.UtcNow, Source = AdoptionReport.FromReport }, "a1b2c3d4e5f6");
+        }
 
         var without = await RunAsync("--out", _scratch.File("without"), "--councils", examples, "--area", "housing_homelessness");
         var with = await RunAsync("--out", _scratch.File("with"), "--councils", examples, "--area", "housing_homelessness", "--redis", $"127.0.0.1:{redis.Port}");
 
         Assert.True(without.Exit == 0, without.Stderr);
         Assert.True(with.Exit == 0, with.Stderr);
-        Assert.Contains("1 feedback adoptions", with.Stdout, StringComparison.Ordinal);
+        // A council still considering it has not adopted it.
+        Assert.Contains("1 adoptions reported by councils", with.Stdout, StringComparison.Ordinal);
         int Adoptions(string folder) => ReadRows(Path.Combine(_scratch.File(folder), "gaps.csv"))
             .Where(r => r["council_codes"].Split(';').Contains("BPL")).Sum(r => int.Parse(r["adoptions"], CultureInfo.InvariantCulture));
         Assert.Equal(Adoptions("without") + 1, Adoptions("with"));

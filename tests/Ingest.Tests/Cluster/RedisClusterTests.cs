@@ -38,7 +38,7 @@ public sealed class RedisClusterTests(RedisClusterFixture cluster, MiniLmEmbedde
 
         Assert.Single(new[] { StoreKeys.CurrentIndexVersion, StoreKeys.IndexVersions, StoreKeys.IndexHistory, StoreKeys.IndexSegments, StoreKeys.Index("v1"), StoreKeys.IndexPracticeIds("v1"), StoreKeys.IndexSegment("s1") }.Select(Slot).Distinct());
         Assert.Single(new[] { StoreKeys.IngestStream, StoreKeys.IngestAttempts, StoreKeys.IngestDeadLetters }.Select(Slot).Distinct());
-        Assert.Single(new[] { StoreKeys.FeedbackStream, StoreKeys.FeedbackAttempts, StoreKeys.FeedbackDeadLetters, StoreKeys.FeedbackEvents, StoreKeys.FeedbackAdoptions, StoreKeys.FeedbackCounts("a"), StoreKeys.AnsweredRequest("b") }.Select(Slot).Distinct());
+        Assert.Single(new[] { StoreKeys.FeedbackStream, StoreKeys.FeedbackAttempts, StoreKeys.FeedbackDeadLetters, StoreKeys.FeedbackEvents, StoreKeys.FeedbackCounts("a"), StoreKeys.AnsweredRequest("b"), StoreKeys.AnsweredShown("v.b"), StoreKeys.AdoptionReports("a"), StoreKeys.AdoptionReportPractices, StoreKeys.CouncilAudit, StoreKeys.CouncilKeys }.Select(Slot).Distinct());
         Assert.True(Catalogue.Select(p => Slot(StoreKeys.Practice(p.Id))).Distinct().Count() > 10);
     }
 
@@ -79,11 +79,13 @@ public sealed class RedisClusterTests(RedisClusterFixture cluster, MiniLmEmbedde
             new NameValueEntry(FeedbackStreamFields.PracticeId, practice.Id),
             new NameValueEntry(FeedbackStreamFields.Signal, FeedbackSignal.Adopted),
             new NameValueEntry(FeedbackStreamFields.Council, "CON"),
+            new NameValueEntry(FeedbackStreamFields.Keyed, "1"),
+            new NameValueEntry(FeedbackStreamFields.KeyId, "a1b2c3d4e5f6"),
             new NameValueEntry(FeedbackStreamFields.ReceivedAt, DateTimeOffset.UtcNow.ToString("O")),
         ]);
         await StreamTestHost.DrainAsync(host.NewFeedbackConsumer(), Db, StoreKeys.FeedbackStream);
         Assert.Equal(1, (long)await Db.HashGetAsync(StoreKeys.FeedbackCounts(practice.Id), FeedbackSignal.Adopted));
-        Assert.Equal(1, (long)await Db.HashGetAsync(StoreKeys.FeedbackAdoptions, $"{practice.Id}|CON"));
+        Assert.True(await Db.HashExistsAsync(StoreKeys.AdoptionReports(practice.Id), "CON"));
         var logged = Assert.Single(await Db.StreamRangeAsync(StoreKeys.FeedbackEvents));
         Assert.Contains("repair cafe", (string?)logged[FeedbackStreamFields.Request], StringComparison.Ordinal);
 
