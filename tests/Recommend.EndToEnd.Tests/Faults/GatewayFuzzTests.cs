@@ -30,6 +30,8 @@ public sealed class GatewayFuzzTests(AppFixture fixture, ITestOutputHelper outpu
         new("council search, repeated parameters", HttpMethod.Get, input => $"/api/v1/councils?query=a&query={input.PathSegment(inPath: false)}&limit=1&limit={input.PathSegment(inPath: false)}"),
         new("council", HttpMethod.Get, input => $"/api/v1/councils/{input.PathSegment()}"),
         new("similar councils", HttpMethod.Get, input => $"/api/v1/councils/{input.PathSegment()}/similar?limit={input.PathSegment(inPath: false)}"),
+        new("evidence gaps", HttpMethod.Get, input => $"/api/v1/evidence-gaps?area={input.PathSegment(inPath: false)}"),
+        new("browse by ids", HttpMethod.Get, input => $"/api/v1/practices?ids={input.PathSegment(inPath: false)}"),
         new("web page", HttpMethod.Get, input => $"/{input.PathSegment()}"),
         new("openapi", HttpMethod.Get, input => $"/openapi/{input.PathSegment()}.json"),
     ];
