@@ -91,7 +91,11 @@ public static class StoreKeys
     /// <summary>Lock held while one ingest worker builds and publishes an index.</summary>
     public const string PublishLock = Prefix + "lock:publish";
 
-    /// <summary>A cached ranking: version first, so a new index never serves an old ranking.</summary>
+    /// <summary>
+    /// A cached ranking: version first, so a new index never serves an old ranking. The recommender
+    /// passes "{index version}~{reports fingerprint}" once any council has reported an adoption, so a
+    /// new report never serves an old ranking either.
+    /// </summary>
     public static string CachedRanking(string version, string requestHash) => $"{Prefix}cache:{version}:{requestHash}";
 
     /// <summary>

@@ -69,7 +69,7 @@ public sealed class CouncilReportsEndToEndTests(AppFixture fixture, ITestOutputH
             return after.GetProperty("results").EnumerateArray()
                 .Where(r => r.GetProperty("practice").GetProperty("id").GetString() == practice)
                 .Select(r => r.GetProperty("explanation"))
-                .Where(e => e.TryGetProperty("reported", out _))
+                .Where(e => e.TryGetProperty("reported", out var reported) && reported.ValueKind == JsonValueKind.Object)
                 .Select(e => (JsonElement?)e)
                 .FirstOrDefault();
         }, "the report in the recommendation's explanation");

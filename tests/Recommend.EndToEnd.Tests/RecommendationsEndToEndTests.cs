@@ -47,8 +47,10 @@ public sealed class RecommendationsEndToEndTests(AppFixture fixture)
         Assert.False(first.RootElement.GetProperty("cached").GetBoolean());
         var version = first.RootElement.GetProperty("index_version").GetString()!;
 
-        // The recommender stored the ranking in Redis under the index version, with a TTL ...
-        var key = StoreKeys.CachedRanking(version, NormalisedRequest.From(request).CacheKey);
+        // The recommender stored the ranking in Redis under the index version (followed by the councils'
+        // reports' fingerprint once any council has reported), with a TTL ...
+        var server = fixture.Redis.GetServer(fixture.Redis.GetEndPoints()[0]);
+        var key = Assert.Single(server.Keys(pattern: StoreKeys.CachedRanking(version + "*", NormalisedRequest.From(request).CacheKey)));
         var ttl = await fixture.Redis.GetDatabase().KeyTimeToLiveAsync(key);
         Assert.True(ttl > TimeSpan.Zero, $"no cached ranking with a TTL at {key}");
 
