@@ -37,9 +37,15 @@ public sealed class OperationExamples : IOpenApiOperationTransformer
             new Dictionary<string, string> { ["trackingId"] = "3f2b8c1e9a7d4e6f8b0c2d4e6f8a0b1c" },
             null),
         ["PostFeedback"] = new(
-            "No key needed; limited per client. 'request_id' comes from a recommendation answer, 'signal' is useful, not_relevant, adopted or dismissed.",
+            "No key needed for useful, not_relevant or dismissed; 'adopted' needs the council's own X-Council-Key (400 without, 403 for another council). Limited per client. 'request_id' comes from a recommendation answer.",
             new Dictionary<string, string>(),
             """{"request_id": "v3afcef814753.9c1d2e3f", "practice_id": "housing-first", "signal": "useful", "council": "CON"}"""),
+        ["ReportAdoption"] = new(null, new Dictionary<string, string> { ["code"] = "CON" },
+            """{"practice_id": "housing-first", "status": "piloted", "started": "2024-09", "outcome": {"measure": "people sleeping rough on the autumn count", "before": 31, "after": 18, "period": "12 months", "better": "lower"}, "adaptations": "Run with two rural housing associations instead of one city landlord.", "notes": "Tenancies sustained for 11 of 14 people after a year."}"""),
+        ["GetPracticeAdoptions"] = new(
+            null,
+            new Dictionary<string, string> { ["id"] = "housing-first" },
+            null),
         ["GetSimilarCouncils"] = new(null, new Dictionary<string, string> { ["code"] = "CON", ["limit"] = "5" }, null),
         ["GetEvidenceGaps"] = new(null, new Dictionary<string, string> { ["area"] = "adult_social_care" }, null),
     };
