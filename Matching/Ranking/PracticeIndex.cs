@@ -84,7 +84,7 @@ public sealed partial class PracticeIndex
         MiniLmEmbedder? embedder,
         HybridRetriever? hybrid,
         LearnedReranker? reranker,
-        IReadOnlyDictionary<string, FeedbackCounts> feedback,
+        FeedbackMemory feedback,
         ModelCard? card)
     {
         Version = version;

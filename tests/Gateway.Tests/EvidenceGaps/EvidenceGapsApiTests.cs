@@ -3,7 +3,6 @@ using System.Net;
 using System.Text.Json;
 using Recommend.Contracts.Practices;
 using Recommend.Contracts.Councils.Adoptions;
-using Recommend.Contracts.Storage;
 using Recommend.ServiceDefaults.Councils.Adoptions;
 using Recommend.Ingest.Cli;
 using Recommend.TestSupport.Data;

@@ -190,7 +190,7 @@ public sealed class IncrementalVersionsTests(RedisServerFixture redis, MiniLmEmb
         var index = await LoadAsync(_base);
         var rows = Enumerable.Range(0, 40).Select(i => new TrainingRow(i % 4, (uint)(i / 10), [.. Enumerable.Range(0, RankingFeatures.Count).Select(f => (float)((i * (f + 1)) % 7))])).ToList();
         var card = new ModelCard { CreatedAt = DateTimeOffset.UnixEpoch, Command = "retrain", TextSettings = TextTuning.Describe(), HasReranker = true };
-        var retrained = index.WithModel(_base + "-mabc123", LearnedReranker.Train(rows).WithBlend(0.1), new Dictionary<string, FeedbackCounts>(), card);
+        var retrained = index.WithModel(_base + "-mabc123", LearnedReranker.Train(rows).WithBlend(0.1), Feedback(Catalogue[0].Id), card);
         var registry = new ModelRegistry(redis.Connection);
         Assert.True(await registry.StoreAsync(retrained));
         Assert.True(await registry.MakeCurrentAsync(retrained.Version));
@@ -201,6 +201,13 @@ public sealed class IncrementalVersionsTests(RedisServerFixture redis, MiniLmEmb
         var next = await LoadAsync(version);
         Assert.Equal(0.1, next.Reranker!.Blend);
         Assert.Equal("retrain", next.Card!.Command);
+        Assert.Equal(1, next.Feedback.Practices);
         Assert.Contains((await registry.ListAsync()), m => m.Version == version && m.HasReranker);
     }
+
+    // One council's word on one practice for one question: enough to show the memory survives a delta.
+    private static FeedbackMemory Feedback(string practiceId) => new(
+        [new float[4]], [FeedbackMemory.KeyOf("rough sleeping in a market town")],
+        new Dictionary<string, FeedbackEntry[]> { [practiceId] = [new FeedbackEntry(0, "CON", 1, 0)] },
+        FeedbackUse.None);
 }
