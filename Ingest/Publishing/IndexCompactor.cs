@@ -13,12 +13,21 @@ namespace Recommend.Ingest.Publishing;
 /// segments: loads the version whole, writes it aside and swaps it in under the lease
 /// (<see cref="IndexVersionWriter.MaterialiseAsync"/>). Submissions keep landing meanwhile; the one
 /// current at the end is re-pointed at the new base, and pruning then frees the old base and segments.
-/// Replicas notice nothing: the version id and content are unchanged.
+/// Replicas notice nothing: the version id and content are unchanged. The whole version is read and
+/// written through a connection of its own (opened on first use, with the shared one's settings):
+/// StackExchange.Redis pipelines every command of a multiplexer on one socket, so a 600 MB base on
+/// the shared connection would queue each submission's few kilobytes behind it.
 /// </summary>
 public sealed partial class IndexCompactor(IConnectionMultiplexer redis, IndexVersionWriter writer, ILogger<IndexCompactor> logger) : BackgroundService
 {
     // One waiting request is enough: a later version includes every segment of an earlier one.
     private readonly Channel<string> _requests = Channel.CreateBounded<string>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest });
+
+    // A whole base at 100k practices is about 600 MB; the shared connection's timeout is set for small commands.
+    private static readonly TimeSpan BulkTimeout = TimeSpan.FromMinutes(2);
+
+    private readonly SemaphoreSlim _connecting = new(1, 1);
+    private ConnectionMultiplexer? _bulk;
 
     public void Request(string version) => _requests.Writer.TryWrite(version);
 
@@ -27,7 +36,7 @@ public sealed partial class IndexCompactor(IConnectionMultiplexer redis, IndexVe
     {
         using var activity = IngestTelemetry.Source.StartActivity("compact-index");
         activity?.SetTag("recommend.index_version", version);
-        var db = redis.GetDatabase();
+        var db = await BulkDatabaseAsync(cancellationToken);
         var bytes = (byte[]?)await db.HashGetAsync(StoreKeys.Index(version), StoreKeys.IndexMetaField);
         var meta = bytes is null ? null : JsonSerializer.Deserialize(bytes, IndexMetaJsonContext.Default.IndexMeta);
         if (meta is not { IsDelta: true })
@@ -38,10 +47,45 @@ public sealed partial class IndexCompactor(IConnectionMultiplexer redis, IndexVe
         var started = TimeProvider.System.GetTimestamp();
         var index = await VersionLoader.LoadAsync(StoredVersions.Reader(db), version, embedder: null, serving: null, cancellationToken);
         var digest = meta.Digest is { } stored ? CatalogueDigest.Parse(stored) : CatalogueDigest.Of(index.Practices);
-        var done = await writer.MaterialiseAsync(index, bytes!, digest, cancellationToken);
+        var done = await writer.MaterialiseAsync(index, bytes!, digest, db, cancellationToken);
         var elapsedMs = (long)TimeProvider.System.GetElapsedTime(started).TotalMilliseconds;
         LogCompacted(logger, version, meta.Segments?.Count ?? 0, done, elapsedMs);
         return done;
+    }
+
+    public override void Dispose()
+    {
+        _bulk?.Dispose();
+        _connecting.Dispose();
+        base.Dispose();
+    }
+
+    private async Task<IDatabase> BulkDatabaseAsync(CancellationToken cancellationToken)
+    {
+        if (_bulk is { } opened)
+        {
+            return opened.GetDatabase();
+        }
+
+        await _connecting.WaitAsync(cancellationToken);
+        try
+        {
+            if (_bulk is null)
+            {
+                var options = ConfigurationOptions.Parse(redis.Configuration);
+                options.ClientName = $"{options.ClientName ?? "ingest"}-compactor";
+                options.AbortOnConnectFail = false;
+                options.AsyncTimeout = Math.Max(options.AsyncTimeout, (int)BulkTimeout.TotalMilliseconds);
+                options.SyncTimeout = Math.Max(options.SyncTimeout, (int)BulkTimeout.TotalMilliseconds);
+                _bulk = await ConnectionMultiplexer.ConnectAsync(options);
+            }
+
+            return _bulk.GetDatabase();
+        }
+        finally
+        {
+            _connecting.Release();
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

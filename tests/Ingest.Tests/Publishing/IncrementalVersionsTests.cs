@@ -130,6 +130,32 @@ public sealed class IncrementalVersionsTests(RedisServerFixture redis, MiniLmEmb
     }
 
     [Fact]
+    public async Task CompactionWritesTheWholeBaseThroughItsOwnConnectionNotTheSubmissionsOne()
+    {
+        var (updater, compactor) = NewUpdater();
+        using var _ = compactor;
+        var version = await updater.UpsertAsync([Submitted(1)], CancellationToken.None);
+        var before = await CompactorClientsAsync();
+
+        Assert.True(await compactor.CompactAsync(version, CancellationToken.None));
+
+        // The base went aside and was given its time to live by a connection of its own; the shared
+        // connection only swapped it in (a client with the suffix exists only if the compactor opened
+        // one; its multiplexer also holds a subscription socket).
+        var opened = (await CompactorClientsAsync()).ExceptBy(before.Select(c => c.Id), c => c.Id).ToList();
+        Assert.Contains(opened, c => c.LastCommand == "expire");
+    }
+
+    private async Task<List<(string Id, string LastCommand)>> CompactorClientsAsync()
+    {
+        var clients = (string)(await Db.ExecuteAsync("CLIENT", "LIST"))!;
+        return [.. clients.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line.Split(' ').Select(f => f.Split('=', 2)).Where(f => f.Length == 2).ToDictionary(f => f[0], f => f[1]))
+            .Where(fields => fields["name"].EndsWith("-compactor", StringComparison.Ordinal))
+            .Select(fields => (fields["id"], fields["cmd"]))];
+    }
+
+    [Fact]
     public async Task CompactionFoldsTheSegmentsIntoABaseOfTheSameVersionAndPruningThenFreesTheOldOnes()
     {
         var (updater, compactor) = NewUpdater(retainBases: 1);
