@@ -20,10 +20,10 @@ namespace Recommend.Ingest.Training.Feedback;
 /// Silence (<see cref="SilentNegatives"/>): a practice a reader probably examined above (or just
 /// below) the lowest one they answered, and said nothing about, is weak "not useful" evidence. Its
 /// weight is the silent weight f (chosen by retraining on the training queries from <see cref="SilentGrid"/>)
-/// times the chance its position was examined, p(k), times the weight of the least-weighted explicit
-/// event (a signal at the most examined position, p(lowest) / p(1)): so silence never weighs more
-/// than f of any explicit signal, and less the less likely it was read. It is not inverse-propensity
-/// weighted: an unexamined silence says nothing, and inverting the propensity would amplify exactly
+/// times the chance its position was examined, p(k), in votes (an explicit event at the least examined
+/// position weighs one): so silence never weighs more than f of the heaviest explicit event, and less
+/// the less likely it was read. It is not inverse-propensity weighted: an unexamined silence says
+/// nothing, and inverting the propensity would amplify exactly
 /// those. Silences share the speaker's one vote on the practice with what it said, each counting f
 /// of an event in the sharing (the weights are divided by the shares' sum when it exceeds 1), so a
 /// voice's evidence on a practice, said and silent together, never
@@ -38,10 +38,12 @@ public static class FeedbackWeighting
 
     /// <summary>
     /// Silent weights retraining tries (<c>Retrainer</c>, on the training queries, by the criterion the
-    /// floor shift is chosen with; ties go to the smaller). At most 1: silence is never stronger than a
-    /// <c>not_relevant</c> at the same place, and 0 keeps learning from what was said alone.
+    /// floor shift is chosen with; ties go to the smaller). At most 1: a silence never weighs more than
+    /// one vote (the heaviest explicit event), and 0 keeps learning from what was said alone. With the
+    /// position propensities the simulated readers produce (p(lowest) about 0.2), 0.1 makes a silence at
+    /// position 1 half an explicit <c>not_relevant</c> there.
     /// </summary>
-    public static IReadOnlyList<double> SilentGrid { get; } = [0, 0.5, 1];
+    public static IReadOnlyList<double> SilentGrid { get; } = [0, 0.1, 0.2, 0.5, 1];
 
     /// <summary>
     /// Evidence from one event, after every correction: about one practice, for one challenge, from one council's request.
@@ -72,7 +74,7 @@ public static class FeedbackWeighting
     /// <param name="deduplicated">The log, one event per answer and practice.</param>
     /// <param name="propensity">How likely each position is examined.</param>
     /// <param name="silent">Practices passed over in silence (<see cref="SilentNegatives.Infer"/>); counted only when <paramref name="silentWeight"/> is above 0.</param>
-    /// <param name="silentWeight">f: what a silence at the most examined position weighs, as a share of the least-weighted explicit event.</param>
+    /// <param name="silentWeight">f: what a silence at the most examined position weighs, in votes (an explicit event at the least examined position weighs one).</param>
     public static IReadOnlyList<Contribution> Weigh(IReadOnlyList<LoggedFeedback> deduplicated, PositionPropensity propensity, IReadOnlyList<SilentNegatives.Observation>? silent = null, double silentWeight = 0)
     {
         if (silentWeight is < 0 or > 1)
@@ -114,7 +116,7 @@ public static class FeedbackWeighting
         foreach (var s in silences)
         {
             var trust = s.Keyed ? KeyedTrust : AnonymousTrust;
-            var weight = trust * silentWeight * propensity.Lowest * Math.Clamp(s.Examined, 0, 1) / Math.Max(1, shares[(s.Speaker, s.PracticeId)]);
+            var weight = trust * silentWeight * Math.Clamp(s.Examined, 0, 1) / Math.Max(1, shares[(s.Speaker, s.PracticeId)]);
             contributions.Add(new Contribution(s.PracticeId, s.Challenge, s.Council, 0, 0, s.Speaker, weight));
         }
 

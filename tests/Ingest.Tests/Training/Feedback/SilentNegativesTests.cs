@@ -73,7 +73,7 @@ public sealed class SilentNegativesTests
     }
 
     [Fact]
-    public void SilenceWeighsTheSilentWeightTimesTheChanceItWasReadOfTheLightestExplicitSignal()
+    public void SilenceWeighsTheSilentWeightTimesTheChanceItWasReadInVotes()
     {
         var log = new LoggedEvents();
         log.Add("v1.h", "c", FeedbackSignal.Useful, rank: 3, keyed: true, council: "ISL");
@@ -82,10 +82,10 @@ public sealed class SilentNegativesTests
 
         var contributions = FeedbackWeighting.Weigh(events, Decaying, silent, silentWeight: 0.5);
 
-        // The lightest explicit signal is one at position 1: p(lowest) / p(1) = 0.2.
-        Assert.Equal(0.5 * 0.2 * 1.0, contributions.Single(c => c.PracticeId == "a").Silent, 9);
-        Assert.Equal(0.5 * 0.2 * 0.5, contributions.Single(c => c.PracticeId == "b").Silent, 9);
-        Assert.Equal(0.5 * 0.2 * 0.25, contributions.Single(c => c.PracticeId == "d").Silent, 9);
+        // One vote is what an explicit event at the least examined position weighs; silence weighs f x p(k) of it.
+        Assert.Equal(0.5 * 1.0, contributions.Single(c => c.PracticeId == "a").Silent, 9);
+        Assert.Equal(0.5 * 0.5, contributions.Single(c => c.PracticeId == "b").Silent, 9);
+        Assert.Equal(0.5 * 0.25, contributions.Single(c => c.PracticeId == "d").Silent, 9);
         Assert.All(contributions.Where(c => c.Silent > 0), c => Assert.True(c.Useful == 0 && c.NotRelevant == 0));
         Assert.Equal(0.2 / (1.0 / 3), contributions.Single(c => c.PracticeId == "c").Useful, 9);
     }
