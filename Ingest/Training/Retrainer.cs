@@ -257,18 +257,45 @@ public sealed class Retrainer(IConnectionMultiplexer? redis, MiniLmEmbedder embe
         progress.Note(p.FirstPositionSignals < PositionPropensity.MinFirstPositionSignals
             ? $"position propensities: not estimated ({p.FirstPositionSignals} signal(s) at position 1, fewer than {PositionPropensity.MinFirstPositionSignals}): no correction"
             : string.Create(CultureInfo.InvariantCulture, $"position propensities (1..{PositionPropensity.MaxPosition}, related): {string.Join(' ', p.ByPosition.Select(x => x.ToString("0.00", CultureInfo.InvariantCulture)))}, {p.Related:0.00}"));
-        if (learning.Memory.IsEmpty)
+        progress.Note($"silence: {learning.Silent.Count} practice(s) passed over in silence in {learning.AnswersShownKnown} engaged answer(s) whose shown practices are known");
+        if (learning.Memory.IsEmpty && learning.Silent.Count == 0)
         {
             return (learning, FeedbackUse.None);
         }
 
-        step = progress.Start("choose how feedback moves the relevance floor, on the training queries", 1);
+        // The silent weight is chosen like the floor shift, on the training queries by the same
+        // criterion (ties to the smaller weight, so silence counts only when it helps there).
+        step = progress.Start("choose how feedback (and silence) moves the relevance floor, on the training queries", FeedbackWeighting.SilentGrid.Count);
         var served = new UsefulnessEvaluator(evaluator).Score(refitted, ranker, train, cancellationToken);
-        var choice = FeedbackUseFit.Choose(refitted, ranker.Floor, learning.Memory, served, qrels, cancellationToken);
-        step(1);
+        (FeedbackLearning Learning, FeedbackUseFit.Choice Choice, double Utility)? best = null;
+        foreach (var silentWeight in FeedbackWeighting.SilentGrid)
+        {
+            var tried = silentWeight == 0 ? learning : learning.WithSilentWeight(silentWeight);
+            if (tried.Memory.IsEmpty || (silentWeight > 0 && learning.Silent.Count == 0))
+            {
+                step(1);
+                continue;
+            }
+
+            var choice = FeedbackUseFit.Choose(refitted, ranker.Floor, tried.Memory, served, qrels, cancellationToken);
+            var utility = Math.Round(RelevanceCalibration.Utility(choice.Train), 9);
+            progress.Note(string.Create(CultureInfo.InvariantCulture, $"silent weight {silentWeight:0.##}: training utility {utility:0.000} (similarity above {choice.Use.Similarity:0.##}, {choice.Use.FloorShift:0.##} log-odds per unit)"));
+            if (best is null || utility > best.Value.Utility)
+            {
+                best = (tried, choice, utility);
+            }
+
+            step(1);
+        }
+
+        if (best is not { } chosen)
+        {
+            return (learning, FeedbackUse.None);
+        }
+
         progress.Note(string.Create(CultureInfo.InvariantCulture,
-            $"feedback on the floor: similarity above {choice.Use.Similarity:0.##}, {choice.Use.FloorShift:0.##} log-odds per unit (0 = feedback moves nothing); training P@5 useful {choice.Without.PrecisionAt5Useful:0.000} -> {choice.Train.PrecisionAt5Useful:0.000}, useless {choice.Without.UselessShare:0.0%} -> {choice.Train.UselessShare:0.0%}"));
-        return (learning, choice.Use);
+            $"feedback on the floor: silent weight {chosen.Learning.SilentWeight:0.##}, similarity above {chosen.Choice.Use.Similarity:0.##}, {chosen.Choice.Use.FloorShift:0.##} log-odds per unit (0 = feedback moves nothing); training P@5 useful {chosen.Choice.Without.PrecisionAt5Useful:0.000} -> {chosen.Choice.Train.PrecisionAt5Useful:0.000}, useless {chosen.Choice.Without.UselessShare:0.0%} -> {chosen.Choice.Train.UselessShare:0.0%}"));
+        return (chosen.Learning, chosen.Choice.Use);
     }
 
     /// <summary>What the reranker learned from (judgments and feedback): the same inputs always name the same version.</summary>

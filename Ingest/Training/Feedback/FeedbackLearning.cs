@@ -8,16 +8,30 @@ namespace Recommend.Ingest.Training.Feedback;
 /// <summary>
 /// What retraining learns from the feedback log: the events read, de-duplicated, weighted
 /// (<see cref="FeedbackWeighting"/>) with position propensities estimated from the log
-/// (<see cref="PositionPropensity"/>), gathered into the memory a version carries.
+/// (<see cref="PositionPropensity"/>), the practices readers passed over in silence
+/// (<see cref="SilentNegatives"/>, from what each engaged answer showed), gathered into the memory a
+/// version carries with silence weighed by <paramref name="SilentWeight"/> (<see cref="WithSilentWeight"/>).
 /// </summary>
 public sealed record FeedbackLearning(
     FeedbackMemory Memory,
     PositionPropensity Propensity,
     IReadOnlyList<LoggedFeedback> Events,
     IReadOnlyList<FeedbackWeighting.Contribution> Contributions,
-    int LoggedEvents)
+    int LoggedEvents,
+    IReadOnlyList<SilentNegatives.Observation> Silent,
+    double SilentWeight,
+    int AnswersShownKnown,
+    Func<IReadOnlyList<string>, float[][]> Embed)
 {
-    public static FeedbackLearning None { get; } = new(FeedbackMemory.Empty, PositionPropensity.None, [], [], 0);
+    public static FeedbackLearning None { get; } = new(FeedbackMemory.Empty, PositionPropensity.None, [], [], 0, [], 0, 0, _ => []);
+
+    /// <summary>The same log learned with silence weighing <paramref name="silentWeight"/> (f, see <see cref="FeedbackWeighting"/>).</summary>
+    public FeedbackLearning WithSilentWeight(double silentWeight)
+    {
+        var contributions = FeedbackWeighting.Weigh(Events, Propensity, Silent, silentWeight);
+        var memory = FeedbackMemoryBuilder.Build(contributions, Embed, FeedbackUse.None);
+        return this with { Memory = memory, Contributions = contributions, SilentWeight = silentWeight };
+    }
 
     public int Speakers => Contributions.Select(c => c.Speaker).Distinct(StringComparer.Ordinal).Count();
 
@@ -57,8 +71,12 @@ public sealed record FeedbackLearning(
         }
 
         var propensity = PositionPropensity.Estimate(events, id => shownByRequest.GetValueOrDefault(id));
-        var contributions = FeedbackWeighting.Weigh(events, propensity);
-        var memory = FeedbackMemoryBuilder.Build(contributions, texts => [.. texts.Select(t => index.EmbedQuestion(t) ?? [])], FeedbackUse.None);
-        return new FeedbackLearning(memory, propensity, events, contributions, logged.Count);
+        var answers = await SilentNegatives.ReadShownAsync(db, [.. events.Where(e => !e.NotShown && (e.Rank is not null || e.ShownIn == LoggedFeedback.InRelated)).Select(e => e.RequestId).Distinct(StringComparer.Ordinal)], cancellationToken);
+        var silent = SilentNegatives.Infer(events, id => answers.GetValueOrDefault(id), propensity);
+
+        // Questions are embedded once, however many silent weights retraining tries.
+        var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        float[][] EmbedOnce(IReadOnlyList<string> texts) => [.. texts.Select(t => vectors.TryGetValue(t, out var v) ? v : (vectors[t] = index.EmbedQuestion(t) ?? []))];
+        return new FeedbackLearning(FeedbackMemory.Empty, propensity, events, [], logged.Count, silent, 0, answers.Count, EmbedOnce).WithSilentWeight(0);
     }
 }

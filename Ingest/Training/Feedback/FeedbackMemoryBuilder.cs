@@ -7,6 +7,8 @@ namespace Recommend.Ingest.Training.Feedback;
 /// one MiniLM vector per distinct challenge, and per practice the evidence of each (challenge,
 /// council) pair. Bounded: the <see cref="FeedbackMemory.MaxQuestions"/> challenges with the most
 /// evidence, and per practice its <see cref="FeedbackMemory.MaxEntriesPerPractice"/> heaviest entries.
+/// Silence (<see cref="FeedbackWeighting.Contribution.Silent"/>, already weighted) is remembered as
+/// "not relevant" evidence: serving reads one net figure per practice and question.
 /// </summary>
 public static class FeedbackMemoryBuilder
 {
@@ -19,7 +21,7 @@ public static class FeedbackMemoryBuilder
 
         var questions = contributions
             .GroupBy(c => FeedbackMemory.KeyOf(c.Challenge), StringComparer.Ordinal)
-            .Select(g => (Key: g.Key, Text: g.First().Challenge, Weight: g.Sum(c => c.Useful + c.NotRelevant)))
+            .Select(g => (Key: g.Key, Text: g.First().Challenge, Weight: g.Sum(c => c.Useful + c.NotRelevant + c.Silent)))
             .OrderByDescending(q => q.Weight)
             .ThenBy(q => q.Key, StringComparer.Ordinal)
             .Take(FeedbackMemory.MaxQuestions)
@@ -33,7 +35,7 @@ public static class FeedbackMemoryBuilder
             .ToDictionary(
                 p => p.Key,
                 p => p.GroupBy(c => (Question: position[FeedbackMemory.KeyOf(c.Challenge)], c.Council))
-                    .Select(e => new FeedbackEntry(e.Key.Question, e.Key.Council, (float)e.Sum(c => c.Useful), (float)e.Sum(c => c.NotRelevant)))
+                    .Select(e => new FeedbackEntry(e.Key.Question, e.Key.Council, (float)e.Sum(c => c.Useful), (float)e.Sum(c => c.NotRelevant + c.Silent)))
                     .OrderByDescending(e => e.Useful + e.NotRelevant)
                     .ThenBy(e => e.Question)
                     .Take(FeedbackMemory.MaxEntriesPerPractice)
