@@ -25,7 +25,9 @@ public sealed class EvidenceSignalTests(SeedIndexFixture seed) : IClassFixture<S
     public void HousingFirstIsNotScoredAsProvenAndStronglyRatedPracticesRankOnTheirEvidence()
     {
         var response = seed.Rank(new RecommendationRequest { Challenge = "reduce rough sleeping with housing first", Limit = 30 }, "MAN");
-        var housingFirst = Assert.Single(response.Results, r => r.Practice.Id == "housing-first");
+        // Since the relevance floor was recalibrated on the 952-practice catalogue (threshold 0.55), Housing First
+        // can be served among the related practices rather than the results; its evidence score is what is tested.
+        var housingFirst = Assert.Single(response.Results.Concat(response.Related), r => r.Practice.Id == "housing-first");
 
         Assert.Null(housingFirst.Practice.EvidenceLevel);
         Assert.Equal(0, housingFirst.ScoreParts.Evidence);
