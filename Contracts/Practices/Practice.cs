@@ -22,6 +22,13 @@ public sealed record Practice
     public required string PracticeType { get; init; }
     public List<string> ServiceAreas { get; set; } = [];
     public List<string> Outcomes { get; set; } = [];
+
+    /// <summary>
+    /// Problems a council would describe when this practice is the answer, in a council's words ("too
+    /// many patients wait in hospital for home care"). Challenges name problems while practices are
+    /// written as solutions; these close that gap for the text match. Never shown as evidence.
+    /// </summary>
+    public List<string> Problems { get; set; } = [];
     public PracticePopulation? Population { get; init; }
     public required Evidence Evidence { get; init; }
     public required Cost Cost { get; init; }

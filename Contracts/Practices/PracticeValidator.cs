@@ -38,6 +38,7 @@ public static class PracticeValidator
     };
 
     public const int MaxIdLength = 80;
+    public const int MaxProblems = 6;
 
     public static IReadOnlyList<ValidationError> Validate(Practice practice)
     {
@@ -95,6 +96,16 @@ public static class PracticeValidator
         if (practice.Outcomes.Count == 0)
         {
             Fail("outcomes", "needs at least one outcome");
+        }
+
+        if (practice.Problems.Count > MaxProblems)
+        {
+            Fail("problems", $"lists at most {MaxProblems} problems");
+        }
+
+        foreach (var problem in practice.Problems)
+        {
+            CheckLength(problem, "problems", 15, 200, Fail);
         }
 
         ValidateEvidence(practice.Evidence, Fail);

@@ -156,14 +156,22 @@ public sealed partial class PracticeIndex
         return (double)shared / left.ServiceAreas.Union(right.ServiceAreas, StringComparer.Ordinal).Count();
     }
 
-    /// <summary>The text a practice is matched on: title as its own field, the rest as the body.</summary>
+    /// <summary>
+    /// The text a practice is matched on: title as its own field, the rest as the body, with the
+    /// problems it answers (in a council's words) beside the practice's own description of itself.
+    /// </summary>
     public static TextDocument ToDocument(Practice practice) => new(
         practice.Id,
         practice.Title,
-        string.Join(' ', new[] { practice.Summary, practice.Description, practice.Mechanism, string.Join(' ', practice.Outcomes).Replace('_', ' ') }.Where(s => !string.IsNullOrWhiteSpace(s))));
+        string.Join(' ', new[] { practice.Summary, practice.Description, practice.Mechanism, string.Join(' ', practice.Outcomes).Replace('_', ' '), string.Join(' ', practice.Problems) }.Where(s => !string.IsNullOrWhiteSpace(s))));
 
-    /// <summary>The text a practice is embedded from (MiniLM reads the first 256 word pieces).</summary>
-    public static string ToSemanticText(Practice practice) => $"{practice.Title} {practice.Summary} {practice.Description}";
+    /// <summary>
+    /// The text a practice is embedded from. MiniLM reads only the first 256 word pieces, so the
+    /// problems it answers come straight after the title, ahead of a description that may be cut.
+    /// </summary>
+    public static string ToSemanticText(Practice practice) => practice.Problems.Count == 0
+        ? $"{practice.Title} {practice.Summary} {practice.Description}"
+        : $"{practice.Title}. {string.Join(' ', practice.Problems)} {practice.Summary} {practice.Description}";
 
     /// <summary>
     /// Lexical and semantic candidates fused as the evaluation tuned them (<see cref="TextTuning"/>),

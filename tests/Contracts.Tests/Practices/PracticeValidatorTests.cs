@@ -50,6 +50,24 @@ public sealed class PracticeValidatorTests
     }
 
     [Fact]
+    public void ProblemsInACouncilsWordsAreAllowed() =>
+        Assert.Empty(PracticeValidator.Validate(TestPractices.Valid() with { Problems = ["Too many older patients wait in hospital for home care", "Care homes are full of people who could live at home"] }));
+
+    [Fact]
+    public void AProblemTooShortToSayAnythingIsRejectedWithItsLength()
+    {
+        var error = Assert.Single(PracticeValidator.Validate(TestPractices.Valid() with { Problems = ["Delays"] }));
+        Assert.Equal("problems", error.Field);
+        Assert.Contains("was 6", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MoreThanSixProblemsAreRejected() =>
+        Assert.Contains(
+            PracticeValidator.Validate(TestPractices.Valid() with { Problems = [.. Enumerable.Range(1, 7).Select(i => $"A problem councils describe, number {i}")] }),
+            e => e.Field == "problems" && e.Message.Contains("at most 6", StringComparison.Ordinal));
+
+    [Fact]
     public void AdopterCodeMustBeThreeCapitalLetters() =>
         Assert.Contains(
             PracticeValidator.Validate(TestPractices.Valid() with { Adopters = [new Adopter { CouncilName = "Wigan", CouncilCode = "wgn" }] }),
