@@ -235,7 +235,7 @@ public sealed class Retrainer(IConnectionMultiplexer? redis, MiniLmEmbedder embe
         }
 
         return practice => current.TryGetPractice(practice.Id, out var before)
-            && PracticeIndex.ToSemanticText(before) == PracticeIndex.ToSemanticText(practice)
+            && PracticeEmbedding.SameVector(before, practice)
             && dense.Contains(practice.Id)
                 ? dense.GetVector(practice.Id).ToArray()
                 : null;

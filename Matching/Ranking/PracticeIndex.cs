@@ -166,14 +166,6 @@ public sealed partial class PracticeIndex
         string.Join(' ', new[] { practice.Summary, practice.Description, practice.Mechanism, string.Join(' ', practice.Outcomes).Replace('_', ' '), string.Join(' ', practice.Problems) }.Where(s => !string.IsNullOrWhiteSpace(s))));
 
     /// <summary>
-    /// The text a practice is embedded from. MiniLM reads only the first 256 word pieces, so the
-    /// problems it answers come straight after the title, ahead of a description that may be cut.
-    /// </summary>
-    public static string ToSemanticText(Practice practice) => practice.Problems.Count == 0
-        ? $"{practice.Title} {practice.Summary} {practice.Description}"
-        : $"{practice.Title}. {string.Join(' ', practice.Problems)} {practice.Summary} {practice.Description}";
-
-    /// <summary>
     /// Lexical and semantic candidates fused as the evaluation tuned them (<see cref="TextTuning"/>),
     /// each with what a person can read: the query words it matched and its cosine similarity. The
     /// challenge's generic words ("reduce", "residents") weigh a quarter (<see cref="ChallengeWords"/>).

@@ -6,7 +6,7 @@ namespace Recommend.Matching.Ranking;
 
 /// <summary>
 /// Builds an index version from practices: the ML.NET-featurised BM25 index and, when an embedder
-/// is given, MiniLM vectors of every practice (the slow part: about 30 ms a practice on 2 cores).
+/// is given, MiniLM vectors of every practice (<see cref="PracticeEmbedding"/>; the slow part: about 30 ms a text on 2 cores).
 /// </summary>
 public sealed class PracticeIndexBuilder(MiniLmEmbedder? embedder = null)
 {
@@ -36,7 +36,7 @@ public sealed class PracticeIndexBuilder(MiniLmEmbedder? embedder = null)
                 cancellationToken.ThrowIfCancellationRequested();
                 var known = chunk.Select(p => knownVector?.Invoke(p)).ToArray();
                 var missing = chunk.Where((_, i) => known[i] is null).ToList();
-                var vectors = missing.Count == 0 ? [] : embedder.EmbedBatch(missing.Select(PracticeIndex.ToSemanticText).ToList());
+                var vectors = missing.Count == 0 ? [] : PracticeEmbedding.EmbedBatch(embedder, missing);
                 var next = 0;
                 for (var i = 0; i < chunk.Length; i++)
                 {

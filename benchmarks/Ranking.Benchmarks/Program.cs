@@ -174,7 +174,7 @@ static CouncilRankingContext ContextFor(string code, IReadOnlyList<CouncilProfil
 
 // Embedding 100k practices with MiniLM would take most of an hour here, so the first DenseSample
 // practices (distinct texts) get real embeddings of exactly the text the app embeds
-// (PracticeIndex.ToSemanticText), cached on disk; every later practice gets a copy of sample vector
+// (PracticeEmbedding: synthetic practices list no problems, so a vector is that of title, summary and description), cached on disk; every later practice gets a copy of sample vector
 // i mod DenseSample with small seeded Gaussian noise, re-normalised. The scan and fusion cost the same
 // for any unit vectors; what is not realistic is which practices the dense side finds similar.
 static (DenseIndex Index, string Note) TiledEmbeddings(List<Practice> practices, RankingBenchmarkOptions options)
@@ -190,7 +190,7 @@ static (DenseIndex Index, string Note) TiledEmbeddings(List<Practice> practices,
     DenseIndex real;
     using (var embedder = new MiniLmEmbedder())
     {
-        // EmbeddingCache embeds title + " " + body, which is PracticeIndex.ToSemanticText for these documents.
+        // EmbeddingCache embeds title + " " + body, which is PracticeEmbedding.PracticeText for these documents.
         real = EmbeddingCache.LoadOrBuild(sample, embedder, options.CacheDirectory, Console.Error);
     }
 

@@ -78,7 +78,7 @@ static async Task SetUpAsync(string connection, int practicesWanted, int denseSa
     using var embedder = new MiniLmEmbedder();
     var sample = synthetic.Take(denseSample).ToList();
     var real = new DenseIndex(embedder.Dimensions);
-    var embedded = embedder.EmbedBatch([.. seed.Concat(sample).Select(PracticeIndex.ToSemanticText)]);
+    var embedded = PracticeEmbedding.EmbedBatch(embedder, [.. seed.Concat(sample)]);
     foreach (var (practice, i) in seed.Concat(sample).Select((p, i) => (p, i)))
     {
         real.Add(practice.Id, embedded[i]);

@@ -26,7 +26,7 @@ internal static class Catalogue
         {
             var sample = synthetic.Take(denseSample).ToList();
             var real = new DenseIndex(embedder.Dimensions);
-            var vectors = embedder.EmbedBatch([.. sample.Select(PracticeIndex.ToSemanticText)]);
+            var vectors = PracticeEmbedding.EmbedBatch(embedder, sample);
             for (var i = 0; i < sample.Count; i++)
             {
                 real.Add(sample[i].Id, vectors[i]);

@@ -154,10 +154,20 @@ public static class UsefulnessEvalRun
 
     private static PracticeIndex BuildIndex(IReadOnlyList<Practice> practices, string cacheDirectory, TextWriter error, CancellationToken cancellationToken)
     {
-        // The vectors are those ingest makes (PracticeIndex.ToSemanticText), kept between runs like eval's corpus vectors.
-        var documents = practices.OrderBy(p => p.Id, StringComparer.Ordinal).Select(p => new TextDocument(p.Id, PracticeIndex.ToSemanticText(p), "")).ToList();
-        var dense = EmbeddingCache.LoadOrBuild(documents, QueryEmbeddings.Embedder, cacheDirectory, error);
-        return new PracticeIndexBuilder(QueryEmbeddings.Embedder).Build(practices, "eval", p => dense.GetVector(p.Id).ToArray(), embedded: null, cancellationToken);
+        // The vectors are those ingest makes (PracticeEmbedding: the practice's text blended with its
+        // problems'), each text's embeddings kept between runs like eval's corpus vectors.
+        var ordered = practices.OrderBy(p => p.Id, StringComparer.Ordinal).ToList();
+        var own = EmbeddingCache.LoadOrBuild([.. ordered.Select(p => new TextDocument(p.Id, PracticeEmbedding.PracticeText(p), ""))], QueryEmbeddings.Embedder, cacheDirectory, error);
+        var withProblems = ordered.Where(p => PracticeEmbedding.ProblemsText(p) is not null).ToList();
+        var problems = withProblems.Count == 0
+            ? null
+            : EmbeddingCache.LoadOrBuild([.. withProblems.Select(p => new TextDocument(p.Id, PracticeEmbedding.ProblemsText(p)!, ""))], QueryEmbeddings.Embedder, cacheDirectory, error);
+        return new PracticeIndexBuilder(QueryEmbeddings.Embedder).Build(
+            practices,
+            "eval",
+            p => PracticeEmbedding.Blend(own.GetVector(p.Id).ToArray(), problems is not null && problems.Contains(p.Id) ? problems.GetVector(p.Id).ToArray() : null),
+            embedded: null,
+            cancellationToken);
     }
 
     private static void WriteTable(TextWriter output, IReadOnlyList<(string Label, UsefulnessReport Report)> rows)

@@ -38,7 +38,7 @@ public sealed record IndexSegment(string From, string To, IReadOnlyList<Practice
         if (embedder is not null)
         {
             vectors = new DenseIndex(embedder.Dimensions);
-            var embedded = embedder.EmbedBatch([.. practices.Select(PracticeIndex.ToSemanticText)]);
+            var embedded = PracticeEmbedding.EmbedBatch(embedder, practices);
             for (var i = 0; i < practices.Count; i++)
             {
                 vectors.Add(practices[i].Id, embedded[i]);

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Recommend.Matching.Ranking;
 using Recommend.TestSupport.Data;
 
@@ -23,20 +24,46 @@ public sealed class PracticeProblemsMatchTests
     }
 
     [Fact]
-    public void ThePracticesProblemsComeRightAfterItsTitleInTheTextItIsEmbeddedFrom()
+    public void TheProblemsAreEmbeddedAfterTheTitleApartFromThePracticesOwnText()
     {
-        var practice = TestPractices.Valid("with-problems") with { Problems = ["Care homes are full of people who could live at home"] };
+        var practice = TestPractices.Valid("with-problems") with { Problems = ["Care homes are full of people who could live at home", "Too many admissions to residential care"] };
 
-        var text = PracticeIndex.ToSemanticText(practice);
-
-        Assert.StartsWith($"{practice.Title}. Care homes are full of people who could live at home {practice.Summary}", text, StringComparison.Ordinal);
+        Assert.Equal($"{practice.Title}. Care homes are full of people who could live at home Too many admissions to residential care", PracticeEmbedding.ProblemsText(practice));
+        Assert.Equal($"{practice.Title} {practice.Summary} {practice.Description}", PracticeEmbedding.PracticeText(practice));
     }
 
     [Fact]
-    public void WithoutProblemsThePracticeIsEmbeddedFromTheSameTextAsBeforeTheFieldExisted()
+    public void WithoutProblemsAPracticeKeepsTheVectorOfItsOwnText()
     {
-        var practice = TestPractices.Valid("no-problems");
+        var own = new[] { 0.6f, 0.8f, 0f };
 
-        Assert.Equal($"{practice.Title} {practice.Summary} {practice.Description}", PracticeIndex.ToSemanticText(practice));
+        Assert.Null(PracticeEmbedding.ProblemsText(TestPractices.Valid("no-problems")));
+        Assert.Same(own, PracticeEmbedding.Blend(own, null));
+    }
+
+    [Fact]
+    public void TheBlendIsAUnitVectorWhoseCosineWeighsTheProblemsByTheirShare()
+    {
+        float[] own = [1f, 0f, 0f];
+        float[] problems = [0f, 1f, 0f];
+
+        var blend = PracticeEmbedding.Blend(own, problems);
+
+        Assert.Equal(1f, TensorPrimitives.Norm(blend), 5);
+        // A challenge exactly like the problems is closer to the blend than one exactly like the
+        // practice's own text, in the ratio of the weights.
+        var toProblems = TensorPrimitives.Dot(blend, problems);
+        var toOwn = TensorPrimitives.Dot(blend, own);
+        Assert.Equal(PracticeEmbedding.ProblemsWeight / (1 - PracticeEmbedding.ProblemsWeight), toProblems / toOwn, 4);
+    }
+
+    [Fact]
+    public void ChangingOnlyTheProblemsChangesTheVector()
+    {
+        var before = TestPractices.Valid("p") with { Problems = ["Older people are lonely in rural villages"] };
+        var after = before with { Problems = ["Older people are lonely in rural villages and towns"] };
+
+        Assert.True(PracticeEmbedding.SameVector(before, before with { }));
+        Assert.False(PracticeEmbedding.SameVector(before, after));
     }
 }
