@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Diagnostics.Metrics;
 using System.Runtime.ExceptionServices;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -129,6 +130,7 @@ public sealed class RepeatedAnswerFastPath(
     {
         var bytes = buffer.AsSpan(0, read).ToArray();
         context.Request.Body = new ReplayedBodyStream(bytes, bytes.Length, failure);
+        context.Features.Set<IHttpMaxRequestBodySizeFeature>(new ReplayedBodySize());
         if (remember)
         {
             context.Features.Set(new RepeatableBody(bytes));
@@ -147,5 +149,18 @@ public sealed class RepeatedAnswerFastPath(
         response.ContentLength = answer.Length;
         _answered.Add(1);
         await response.BodyWriter.WriteAsync(answer, context.RequestAborted);
+    }
+
+    /// <summary>
+    /// The server's body-size limit is read-only once its body has been read, and routing (for the
+    /// endpoint's RequestSizeLimit) and the body-limit middleware would log a warning on every request
+    /// trying to set it. What they limit is already here, in memory and within every limit: this
+    /// stand-in takes their settings and has nothing left to apply them to.
+    /// </summary>
+    private sealed class ReplayedBodySize : IHttpMaxRequestBodySizeFeature
+    {
+        public bool IsReadOnly => false;
+
+        public long? MaxRequestBodySize { get; set; }
     }
 }
