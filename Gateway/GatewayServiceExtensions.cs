@@ -42,11 +42,14 @@ public static class GatewayServiceExtensions
         builder.Services.AddSingleton<IndexVersionWatcher>();
         builder.Services.AddHostedService(services => services.GetRequiredService<IndexVersionWatcher>());
         builder.Services.AddSingleton<ResponseCache>();
+        builder.Services.AddSingleton<RepeatedRequests>();
         builder.Services.AddSingleton<PracticeStore>();
         builder.Services.AddSingleton<CouncilRegistry>();
         builder.Services.AddHostedService<CouncilFollower>();
         builder.Services.AddSingleton<RecommenderUnavailableFilter>();
-        builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddSource(CouncilFollower.SourceName));
+        builder.Services.AddOpenTelemetry()
+            .WithTracing(tracing => tracing.AddSource(CouncilFollower.SourceName))
+            .WithMetrics(metrics => metrics.AddMeter(RepeatedAnswerFastPath.MeterName));
 
         builder.Services.AddHealthChecks()
             .AddCheck<CouncilsLoadedHealthCheck>("councils-loaded")

@@ -1,6 +1,7 @@
 using Recommend.Gateway;
 using Recommend.Gateway.ApiReference;
 using Recommend.Gateway.Browse;
+using Recommend.Gateway.Caching;
 using Recommend.Gateway.Councils;
 using Recommend.Gateway.Councils.Adoptions;
 using Recommend.Gateway.EvidenceGaps;
@@ -27,7 +28,12 @@ app.UseExceptionHandler();
 // Every bodiless error (404 no such route, 405 wrong method, 415...) answers as ProblemDetails whatever
 // the client's Accept header says; the default writer falls back to plain text for "Accept: text/html".
 app.UseStatusCodePages(context => TypedResults.Problem(statusCode: context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext));
-app.UseGatewaySecurity();
+app.UseGatewayHeaders();
+// An exact repeat of a recommendation request whose answer is cached is answered here, before routing,
+// the limits (it takes its own rate-limit permit) and the endpoint; anything else passes on unchanged.
+app.UseMiddleware<RepeatedAnswerFastPath>();
+app.UseRouting();
+app.UseGatewayLimits();
 app.UseEvidenceGapsCompression();
 app.UseDefaultFiles();
 app.UseStaticFiles();

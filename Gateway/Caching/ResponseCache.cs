@@ -11,6 +11,9 @@ namespace Recommend.Gateway.Caching;
 /// </summary>
 public sealed class ResponseCache(IMemoryCache memory, IndexVersionWatcher versions, IOptions<ResponseCacheOptions> options)
 {
+    /// <summary>What a cached answer is sent as, by the endpoint and by <see cref="RepeatedAnswerFastPath"/> alike.</summary>
+    public const string ContentType = "application/json; charset=utf-8";
+
     public byte[]? TryGet(string requestHash) =>
         versions.Current is { } version && memory.TryGetValue(Key(version, requestHash), out byte[]? body) ? body : null;
 

@@ -13,11 +13,14 @@ public static class RecommendationsApi
     /// <summary>Generous for a challenge of 4,000 characters; anything bigger is refused with a 413 (RequestBodyLimit).</summary>
     public const long MaxBodyBytes = 64 * 1024;
 
+    /// <summary>The endpoint's name; <see cref="RepeatedAnswerFastPath"/> finds it by this to stand in for it.</summary>
+    public const string EndpointName = "Recommend";
+
     public static IEndpointRouteBuilder MapRecommendationsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/recommendations").WithTags("Recommendations");
         api.MapPost("/", RecommendAsync)
-            .WithName("Recommend")
+            .WithName(EndpointName)
             .WithSummary("Rank practices for a council's challenge")
             .WithDescription("Send at least 'challenge' (free text). Optional: 'council' (code or name), 'priorities' (service areas), 'limit' (1-50).")
             .Accepts<RecommendationRequest>("application/json")
@@ -29,7 +32,7 @@ public static class RecommendationsApi
         return app;
     }
 
-    public static async Task<IResult> RecommendAsync(HttpRequest httpRequest, RecommenderClient recommender, ResponseCache cache, CancellationToken cancellationToken)
+    public static async Task<IResult> RecommendAsync(HttpRequest httpRequest, RecommenderClient recommender, ResponseCache cache, RepeatedRequests repeats, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync(httpRequest, RecommendationJsonContext.Default.RecommendationRequest, cancellationToken);
         if (body.TooLarge)
@@ -51,7 +54,8 @@ public static class RecommendationsApi
         var requestHash = NormalisedRequest.From(body.Value!).CacheKey;
         if (cache.TryGet(requestHash) is { } cached)
         {
-            return Results.Bytes(cached, "application/json; charset=utf-8");
+            repeats.Remember(httpRequest.HttpContext, requestHash);
+            return Results.Bytes(cached, ResponseCache.ContentType);
         }
 
         // A recommender that does not answer becomes a 503 in RecommenderUnavailableFilter.
@@ -59,6 +63,7 @@ public static class RecommendationsApi
         if (relayed.StatusCode == StatusCodes.Status200OK)
         {
             cache.Store(requestHash, relayed.Body);
+            repeats.Remember(httpRequest.HttpContext, requestHash);
         }
 
         return relayed.ToResult();

@@ -34,15 +34,23 @@ public static class GatewaySecurity
     }
 
     /// <summary>
-    /// Goes first, so every answer (static files, errors, 429s) carries the headers. The body limit
-    /// comes before the rate limiter so that a throttled request, whose body nobody reads, still has
-    /// its limit set for Kestrel's drain (<see cref="RequestBodyLimit"/>).
+    /// Goes first, so every answer (static files, errors, 429s, early repeats) carries the headers, and
+    /// the rate limit sees the client's address (this may replace it) wherever it is applied.
     /// </summary>
-    public static WebApplication UseGatewaySecurity(this WebApplication app)
+    public static WebApplication UseGatewayHeaders(this WebApplication app)
     {
-        // Before the rate limiter, which partitions by the client address this may replace.
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
+        return app;
+    }
+
+    /// <summary>
+    /// After routing (each reads the endpoint's own settings). The body limit comes before the rate
+    /// limiter so that a throttled request, whose body nobody reads, still has its limit set for
+    /// Kestrel's drain (<see cref="RequestBodyLimit"/>).
+    /// </summary>
+    public static WebApplication UseGatewayLimits(this WebApplication app)
+    {
         app.UseCors(CorsPolicy);
         app.UseRequestBodyLimit();
         app.UseRateLimiter();

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Recommend.Recommender.Admission;
 using Recommend.TestSupport.Data;
+using Recommend.TestSupport.Metrics;
 using Recommend.TestSupport.Redis;
 using Recommend.TestSupport.Services;
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Recommend.Contracts.Recommendations;
 using Recommend.Contracts.Storage;
 using Recommend.TestSupport.Data;
+using Recommend.TestSupport.Metrics;
 using Recommend.TestSupport.Redis;
 using Recommend.TestSupport.Services;
 

@@ -1,9 +1,9 @@
 using System.Diagnostics.Metrics;
 
-namespace Recommend.Recommender.Tests;
+namespace Recommend.TestSupport.Metrics;
 
-/// <summary>Counts one of the recommender's counters (such as "recommend.cache.misses") in one host only.</summary>
-internal sealed class HostCounter : IDisposable
+/// <summary>Counts one of a service's counters (such as the recommender's "recommend.cache.misses") in one host only.</summary>
+public sealed class HostCounter : IDisposable
 {
     private readonly MeterListener _listener = new();
     private long _count;
