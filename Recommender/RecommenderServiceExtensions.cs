@@ -65,6 +65,10 @@ public static class RecommenderServiceExtensions
 
         builder.Services.AddSingleton<RecommenderTelemetry>();
         builder.Services.AddSingleton<IndexHolder>();
+        builder.Services.AddOptions<QueryEmbeddingOptions>()
+            .BindConfiguration(QueryEmbeddingOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddSingleton<QueryEmbedder>();
         builder.Services.AddSingleton(services => new PracticeRanker(services.GetRequiredService<IOptions<RankingOptions>>().Value.Weights));
         builder.Services.AddSingleton<CouncilResolver>();
