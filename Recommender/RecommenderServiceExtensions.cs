@@ -70,6 +70,7 @@ public static class RecommenderServiceExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<QueryEmbedder>();
+        builder.Services.AddSingleton<RankingWarmUp>();
         builder.Services.AddSingleton(services => new PracticeRanker(services.GetRequiredService<IOptions<RankingOptions>>().Value.Weights));
         builder.Services.AddSingleton<CouncilResolver>();
         builder.Services.AddSingleton<IDistributedCache, RedisRankingStore>();
