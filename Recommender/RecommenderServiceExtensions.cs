@@ -65,7 +65,12 @@ public static class RecommenderServiceExtensions
 
         builder.Services.AddSingleton<RecommenderTelemetry>();
         builder.Services.AddSingleton<IndexHolder>();
+        builder.Services.AddOptions<QueryEmbeddingOptions>()
+            .BindConfiguration(QueryEmbeddingOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddSingleton<QueryEmbedder>();
+        builder.Services.AddSingleton<RankingWarmUp>();
         builder.Services.AddSingleton(services => new PracticeRanker(services.GetRequiredService<IOptions<RankingOptions>>().Value.Weights));
         builder.Services.AddSingleton<CouncilResolver>();
         builder.Services.AddSingleton<IDistributedCache, RedisRankingStore>();

@@ -172,9 +172,19 @@ public sealed partial class PracticeIndex
     /// </summary>
     public IReadOnlyList<TextMatch> MatchText(string query, int k) => MatchQuestion(query, k).Matches;
 
-    /// <summary>As <see cref="MatchText"/>, also giving the question's MiniLM vector (null for a lexical-only index) for the feedback memory.</summary>
-    public (IReadOnlyList<TextMatch> Matches, float[]? Vector) MatchQuestion(string query, int k)
+    /// <summary>
+    /// As <see cref="MatchText"/>, also giving the question's MiniLM vector (null for a lexical-only index) for the feedback memory.
+    /// <paramref name="questionVector"/> is the query's embedding when the caller already has it (the
+    /// recommender embeds concurrent questions together, <see cref="EmbeddingBatcher"/>); without it the
+    /// query is embedded here. Either way it is embedded once and that vector serves every side.
+    /// </summary>
+    public (IReadOnlyList<TextMatch> Matches, float[]? Vector) MatchQuestion(string query, int k, float[]? questionVector = null)
     {
+        if (questionVector is not null && _dense is not null && questionVector.Length != _dense.Dimensions)
+        {
+            throw new ArgumentException($"The question vector has {questionVector.Length} dimensions; this index's have {_dense.Dimensions}.", nameof(questionVector));
+        }
+
         var lexicalHits = _lexical.SearchExplained(query, Math.Max(k, TextTuning.Fusion.Depth), ChallengeWords.Weighting);
         var explained = lexicalHits.ToDictionary(h => h.Doc);
         float[]? vector = null;
@@ -182,7 +192,7 @@ public sealed partial class PracticeIndex
         if (_hybrid is not null)
         {
             // The explained hits are the lexical side of the fusion: searching BM25 again would only repeat them.
-            vector = _embedder!.Embed(query);
+            vector = questionVector ?? _embedder!.Embed(query);
             fused = _hybrid.Fuse([.. lexicalHits.Select(h => new SearchHit(h.Doc, h.Score))], vector, k);
         }
         else

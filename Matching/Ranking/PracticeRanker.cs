@@ -47,9 +47,11 @@ public sealed class PracticeRanker(RankingWeights? weights = null, RelevanceFloo
     /// <summary>
     /// Ranks and explains. <paramref name="reported"/> is what councils reported with their keys (adopters
     /// for "councils like yours", the summary beside the evidence, the outcome signal); none when null.
+    /// <paramref name="questionVector"/> is the challenge's MiniLM embedding when the caller made it
+    /// already (<see cref="PracticeIndex.MatchQuestion"/>); otherwise the index embeds the challenge.
     /// </summary>
-    public RecommendationResponse Rank(PracticeIndex index, NormalisedRequest request, CouncilRankingContext? council = null, ReportedAdoptions? reported = null) =>
-        Present(index, Score(index, request, council, reported: reported), request, council, reported);
+    public RecommendationResponse Rank(PracticeIndex index, NormalisedRequest request, CouncilRankingContext? council = null, ReportedAdoptions? reported = null, float[]? questionVector = null) =>
+        Present(index, Score(index, request, council, reported: reported, questionVector: questionVector), request, council, reported);
 
     /// <summary>
     /// The answer made of scored candidates: those that clear the floor ordered for variety and
@@ -119,12 +121,13 @@ public sealed class PracticeRanker(RankingWeights? weights = null, RelevanceFloo
     /// Retraining sets <paramref name="leaveOutOwnFeedback"/> to ignore feedback given on this very challenge
     /// (<see cref="FeedbackMemory.KeyOf"/>) and measure what feedback on other wordings tells about it.
     /// </summary>
-    public ScoredCandidates Score(PracticeIndex index, NormalisedRequest request, CouncilRankingContext? council = null, bool useReranker = true, ReportedAdoptions? reported = null, bool leaveOutOwnFeedback = false)
+    public ScoredCandidates Score(PracticeIndex index, NormalisedRequest request, CouncilRankingContext? council = null, bool useReranker = true, ReportedAdoptions? reported = null, bool leaveOutOwnFeedback = false, float[]? questionVector = null)
     {
         reported ??= ReportedAdoptions.None;
         var weights = request.Weights is { } w ? _weights.Override(w.Text, w.Context, w.Evidence, w.Cost, w.Priority) : _weights;
         var reranker = useReranker && request.Weights is null ? index.Reranker : null;
-        var (matches, vector) = index.MatchQuestion(request.Challenge, CandidatePoolSize);
+        // One embedding of the challenge serves the dense side, the floor's cosine features and the feedback memory.
+        var (matches, vector) = index.MatchQuestion(request.Challenge, CandidatePoolSize, questionVector);
         var feedback = index.Feedback.For(vector, leaveOutOwnFeedback ? FeedbackMemory.KeyOf(request.Challenge) : null);
         Func<string, bool>? isNear = council is null
             ? null

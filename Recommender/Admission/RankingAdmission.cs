@@ -21,6 +21,7 @@ public sealed class RankingAdmission : IDisposable
     {
         var settings = options.Value;
         RetryAfter = settings.RetryAfter;
+        Capacity = settings.EffectiveConcurrentRankings + settings.QueueLimit;
         _limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
         {
             PermitLimit = settings.EffectiveConcurrentRankings,
@@ -35,6 +36,22 @@ public sealed class RankingAdmission : IDisposable
     }
 
     public TimeSpan RetryAfter { get; }
+
+    /// <summary>Rankings that may be in progress or waiting at once; beyond it a request is refused.</summary>
+    public int Capacity { get; }
+
+    /// <summary>
+    /// Refuses a request before it queues for the query embedder, which runs ahead of the ranking turn
+    /// (so concurrent challenges can be embedded together) and is bounded by the same capacity.
+    /// </summary>
+    public void ThrowIfFull(int waiting)
+    {
+        if (waiting >= Capacity)
+        {
+            _refused.Add(1);
+            throw new RankingBusyException(RetryAfter);
+        }
+    }
 
     /// <summary>Rankings waiting for a turn now.</summary>
     public long Waiting => _limiter.GetStatistics()?.CurrentQueuedCount ?? 0;

@@ -17,6 +17,7 @@ public sealed partial class IndexLoader(
     IConnectionMultiplexer redis,
     IndexHolder holder,
     QueryEmbedder queryEmbedder,
+    RankingWarmUp warmUp,
     RecommenderTelemetry telemetry,
     ILogger<IndexLoader> logger) : BackgroundService
 {
@@ -60,6 +61,12 @@ public sealed partial class IndexLoader(
         var parts = new RedisIndexParts(db);
         var reader = new IndexPartsReader(parts.ReadMetaAsync, parts.ReadVersionAsync, parts.ReadSegmentAsync);
         var index = await VersionLoader.LoadAsync(reader, version, queryEmbedder.Embedder, holder.Current, cancellationToken);
+        if (holder.Current is null)
+        {
+            // Only before the first index is served: later versions run the same, already compiled, code.
+            await warmUp.RunAsync(index, cancellationToken);
+        }
+
         holder.Swap(index);
         telemetry.SetIndex(version, index.Practices.Count);
         LogLoaded(logger, version, index.Practices.Count);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Recommend.Contracts.Councils;
 using Recommend.Matching.Ranking;
 using Recommend.Contracts.Recommendations;
@@ -15,6 +16,11 @@ public sealed class CouncilResolver(CouncilRegistry registry)
     /// <summary>Neighbours considered for "adopted by councils like you".</summary>
     private const int NeighbourCount = ContextMatcher.LooseNeighbourRank;
     private const int NamesShown = 5;
+
+    // A listed council's neighbours depend only on the council list, yet finding them compares it with
+    // every council (about 400) and sorts: a tenth of an uncached ranking's CPU. So they are found once
+    // per council and list, and forgotten with the list when a new one is loaded.
+    private NeighbourMemo _memo = new(null, new(StringComparer.OrdinalIgnoreCase));
 
     public CouncilResolution Resolve(NormalisedRequest request)
     {
@@ -50,13 +56,34 @@ public sealed class CouncilResolver(CouncilRegistry registry)
             };
         }
 
-        var neighbours = listed is null ? [] : snapshot.Similar.Nearest(listed, NeighbourCount);
-        return new CouncilResolution(
-            new CouncilRankingContext(
-                context,
+        var (ranks, names) = listed is null ? Neighbourhood.None : NeighbourhoodOf(snapshot, listed);
+        return new CouncilResolution(new CouncilRankingContext(context, ranks, names), null);
+    }
+
+    private Neighbourhood NeighbourhoodOf(CouncilSnapshot snapshot, CouncilProfile listed)
+    {
+        var memo = Volatile.Read(ref _memo);
+        if (!ReferenceEquals(memo.Snapshot, snapshot))
+        {
+            memo = new NeighbourMemo(snapshot, new(StringComparer.OrdinalIgnoreCase));
+            Volatile.Write(ref _memo, memo);
+        }
+
+        return memo.ByCode.GetOrAdd(listed.Code, static (_, state) =>
+        {
+            // Shared by every request for this council: read-only from here on.
+            var neighbours = state.Snapshot.Similar.Nearest(state.Listed, NeighbourCount);
+            return new Neighbourhood(
                 neighbours.Select((n, i) => (n.Council.Code, Rank: i + 1)).ToDictionary(x => x.Code, x => x.Rank, StringComparer.OrdinalIgnoreCase),
-                [.. neighbours.Take(NamesShown).Select(n => n.Council.Name)]),
-            null);
+                [.. neighbours.Take(NamesShown).Select(n => n.Council.Name)]);
+        }, (Snapshot: snapshot, Listed: listed));
+    }
+
+    private sealed record NeighbourMemo(CouncilSnapshot? Snapshot, ConcurrentDictionary<string, Neighbourhood> ByCode);
+
+    private sealed record Neighbourhood(IReadOnlyDictionary<string, int> Ranks, IReadOnlyList<string> Names)
+    {
+        public static Neighbourhood None { get; } = new(new Dictionary<string, int>(), []);
     }
 }
 

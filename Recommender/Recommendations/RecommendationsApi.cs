@@ -32,6 +32,7 @@ public static class RecommendationsApi
         CouncilReports reports,
         RecommenderTelemetry telemetry,
         RankingAdmission admission,
+        QueryEmbedder embedder,
         CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadAsync(httpRequest, RecommendationJsonContext.Default.RecommendationRequest, cancellationToken);
@@ -71,13 +72,24 @@ public static class RecommendationsApi
         {
             var response = await cache.GetOrComputeAsync(cacheVersion, requestHash, async token =>
             {
+                using var activity = RecommenderTelemetry.Source.StartActivity("rank");
+                activity?.SetTag("recommend.index_version", index.Version);
+
+                // The challenge is embedded before the ranking turn, so the challenges of concurrent
+                // misses wait together and go through MiniLM in one call (QueryEmbedder says why);
+                // that wait is bounded by the admission's capacity too.
+                float[]? vector = null;
+                if (index.IsHybrid)
+                {
+                    admission.ThrowIfFull(embedder.Pending);
+                    vector = await embedder.EmbedAsync(request.Challenge, token);
+                }
+
                 // Only a cache miss waits for a turn to rank (RankingAdmission says why).
                 using var turn = await admission.EnterAsync(token);
                 answered.Remember(request, requestHash);
-                using var activity = RecommenderTelemetry.Source.StartActivity("rank");
-                activity?.SetTag("recommend.index_version", index.Version);
                 var stopwatch = Stopwatch.StartNew();
-                var ranked = ranker.Rank(index, request, council.Context, reported);
+                var ranked = ranker.Rank(index, request, council.Context, reported, vector);
                 telemetry.RecordRanking(stopwatch.Elapsed);
                 answered.RememberShown(ranked);
                 return ranked;
