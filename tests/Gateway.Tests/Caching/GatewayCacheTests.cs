@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Recommend.Gateway.Caching;
 using Recommend.Gateway.Recommendations;
-using Recommend.ServiceDefaults.Councils;
 using Recommend.TestSupport.Data;
 using Recommend.TestSupport.Redis;
 using Recommend.TestSupport.Services;
@@ -23,13 +22,7 @@ public sealed class GatewayCacheTests(RedisServerFixture redis) : IClassFixture<
     public async Task InitializeAsync()
     {
         await redis.FlushAsync();
-        await TestCouncils.RunWorkerAsync(redis.Connection, referenceCsv: null);
-        _version = (await TestPublishing.PublishAsync(redis.Connection, SeedData.Practices)).Version;
-        _recommender = new RecommenderFactory(redis.ConnectionString);
-        _ = _recommender.CreateClient();
-        await _recommender.WaitForVersionAsync(_version);
-        var councils = (CouncilRegistry)_recommender.Services.GetService(typeof(CouncilRegistry))!;
-        await TestCouncils.WaitUntilAsync(() => councils.IsLoaded, TimeSpan.FromSeconds(30), "the recommender reading the councils");
+        (_recommender, _version) = await RecommenderFactory.StartOnSeedAsync(redis);
         _gateway = new WebApplicationFactory<RecommenderClient>().WithWebHostBuilder(builder =>
         {
             builder.UseSetting("ConnectionStrings:cache", redis.ConnectionString);

@@ -10,7 +10,6 @@ using Microsoft.Extensions.Logging;
 using Recommend.Gateway.Caching;
 using Recommend.Gateway.Recommendations;
 using Recommend.Gateway.Tests.Redis;
-using Recommend.ServiceDefaults.Councils;
 using Recommend.TestSupport.Data;
 using Recommend.TestSupport.Metrics;
 using Recommend.TestSupport.Redis;
@@ -42,13 +41,7 @@ public sealed class RepeatedAnswerFastPathTests(RedisServerFixture redis) : ICla
     public async Task InitializeAsync()
     {
         await redis.FlushAsync();
-        await TestCouncils.RunWorkerAsync(redis.Connection, referenceCsv: null);
-        _version = (await TestPublishing.PublishAsync(redis.Connection, SeedData.Practices)).Version;
-        _recommender = new RecommenderFactory(redis.ConnectionString);
-        _ = _recommender.CreateClient();
-        await _recommender.WaitForVersionAsync(_version);
-        var councils = (CouncilRegistry)_recommender.Services.GetService(typeof(CouncilRegistry))!;
-        await TestCouncils.WaitUntilAsync(() => councils.IsLoaded, TimeSpan.FromSeconds(30), "the recommender reading the councils");
+        (_recommender, _version) = await RecommenderFactory.StartOnSeedAsync(redis);
     }
 
     public async Task DisposeAsync()

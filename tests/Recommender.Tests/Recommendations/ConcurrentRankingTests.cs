@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Recommend.TestSupport.Data;
 using Recommend.TestSupport.Redis;
 using Recommend.TestSupport.Services;
 
@@ -33,11 +32,7 @@ public sealed class ConcurrentRankingTests(RedisServerFixture redis) : IClassFix
     public async Task InitializeAsync()
     {
         await redis.FlushAsync();
-        await TestCouncils.RunWorkerAsync(redis.Connection, referenceCsv: null);
-        var version = (await TestPublishing.PublishAsync(redis.Connection, SeedData.Practices)).Version;
-        _factory = new RecommenderFactory(redis.ConnectionString);
-        _ = _factory.CreateClient();
-        await _factory.WaitForVersionAsync(version);
+        (_factory, _) = await RecommenderFactory.StartOnSeedAsync(redis);
     }
 
     public async Task DisposeAsync() => await _factory.DisposeAsync();

@@ -4,6 +4,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Recommend.Recommender.Index;
+using Recommend.ServiceDefaults.Councils;
+using Recommend.TestSupport.Data;
+using Recommend.TestSupport.Redis;
 
 namespace Recommend.TestSupport.Services;
 
@@ -19,6 +22,22 @@ public sealed class RecommenderFactory(string redisConnectionString, IReadOnlyDi
         {
             builder.UseSetting(key, value);
         }
+    }
+
+    /// <summary>
+    /// A recommender serving the seed catalogue to the example councils, both published to
+    /// <paramref name="redis"/> first, once it has loaded them; with the index version it serves.
+    /// </summary>
+    public static async Task<(RecommenderFactory Recommender, string Version)> StartOnSeedAsync(RedisServerFixture redis)
+    {
+        await TestCouncils.RunWorkerAsync(redis.Connection, referenceCsv: null);
+        var version = (await TestPublishing.PublishAsync(redis.Connection, SeedData.Practices)).Version;
+        var recommender = new RecommenderFactory(redis.ConnectionString);
+        _ = recommender.CreateClient();
+        await recommender.WaitForVersionAsync(version);
+        var councils = (CouncilRegistry)recommender.Services.GetService(typeof(CouncilRegistry))!;
+        await TestCouncils.WaitUntilAsync(() => councils.IsLoaded, TimeSpan.FromSeconds(30), "the recommender reading the councils");
+        return (recommender, version);
     }
 
     /// <summary>Waits until the recommender serves the given index version (it loads in the background).</summary>
