@@ -42,8 +42,11 @@ public sealed class RetrainFromFeedbackTests(RedisServerFixture redis, ITestOutp
     /// One retraining checks both, because a retraining on the whole seed catalogue takes minutes.
     /// Keyed councils say, on every wording but one of each training need, which practices were
     /// directly useful and which useless; the left-out wording ("sibling") never gets feedback. A
-    /// hostile client posts "useful" 300 times for each practice graded useless for one sibling
-    /// (and for none of its need's wordings graded better), each from another answer.
+    /// hostile client posts "useful" 300 times for each practice graded useless for a sibling (and
+    /// for none of its need's wordings graded better, nor called useful by honest councils anywhere),
+    /// each from another answer. It attacks the first
+    /// <see cref="AttackedSiblings"/> siblings: whether one sibling's useless practices sit near enough
+    /// the floor to be liftable at all depends on the catalogue, and the check needs some that are.
     /// </summary>
     [Fact]
     public async Task FeedbackOnSomeWordingsHelpsTheOthersAndAHostileBurstLiftsNothing()
@@ -63,14 +66,22 @@ public sealed class RetrainFromFeedbackTests(RedisServerFixture redis, ITestOutp
             }
         }
 
-        var attacked = siblings[0];
-        var gradedBetter = needs[0].SelectMany(w => judgments.Qrels.For(w.Id)).Where(j => j.Value > 0).Select(j => j.Key).ToHashSet(StringComparer.Ordinal);
-        var targets = judgments.Qrels.For(attacked.Id).Where(j => j.Value == 0 && !gradedBetter.Contains(j.Key)).Select(j => j.Key).ToList();
-        foreach (var target in targets)
+        // Honest councils called these useful somewhere (a SEND deficit's "safety valve" programme, say):
+        // feedback may rightly lift them for a similar question (a children's placement budget), so
+        // lifting one proves nothing about the hostile client.
+        var calledUseful = needs.SelectMany(n => n.Skip(1)).SelectMany(w => judgments.Qrels.For(w.Id)).Where(j => j.Value == 2).Select(j => j.Key).ToHashSet(StringComparer.Ordinal);
+        var attacks = new List<(JudgedQuery Wording, List<string> Targets)>();
+        foreach (var need in needs.Take(AttackedSiblings))
         {
-            for (var i = 0; i < 300; i++)
+            var gradedBetter = need.SelectMany(w => judgments.Qrels.For(w.Id)).Where(j => j.Value > 0).Select(j => j.Key).Concat(calledUseful).ToHashSet(StringComparer.Ordinal);
+            var targets = judgments.Qrels.For(need[0].Id).Where(j => j.Value == 0 && !gradedBetter.Contains(j.Key)).Select(j => j.Key).ToList();
+            attacks.Add((need[0], targets));
+            foreach (var target in targets)
             {
-                await LogAsync(attacked, target, FeedbackSignal.Useful, keyed: false, council: null, client: HostileClient, requestId: $"v{i:x6}.{target}");
+                for (var i = 0; i < 300; i++)
+                {
+                    await LogAsync(need[0], target, FeedbackSignal.Useful, keyed: false, council: null, client: HostileClient, requestId: $"v{i:x6}.{need[0].Id}.{target}");
+                }
             }
         }
 
@@ -94,14 +105,23 @@ public sealed class RetrainFromFeedbackTests(RedisServerFixture redis, ITestOutp
         Assert.True(usefulWith > usefulWithout, $"{usefulWith} directly useful results with feedback, {usefulWithout} without");
 
         // The hostile client's targets: none enters the results (so none its top 5) that was not there without feedback.
-        var before = Shown(without, evaluator, attacked);
-        var after = Shown(learned, evaluator, attacked);
-        var plausible = Candidates(without, evaluator, attacked).Count(c => targets.Contains(c.Practice.Id) && c.Relevance >= learned.Feedback.Use.MinChance);
-        log.WriteLine($"{targets.Count} targets, {plausible} of them plausible enough to be lifted by feedback; results before [{string.Join(", ", before)}], after [{string.Join(", ", after)}]");
+        var plausible = 0;
+        foreach (var (attacked, targets) in attacks)
+        {
+            var before = Shown(without, evaluator, attacked);
+            var after = Shown(learned, evaluator, attacked);
+            var liftable = Candidates(without, evaluator, attacked).Count(c => targets.Contains(c.Practice.Id) && c.Relevance >= learned.Feedback.Use.MinChance);
+            plausible += liftable;
+            log.WriteLine($"{attacked.Id}: {targets.Count} targets, {liftable} of them plausible enough to be lifted by feedback; results before [{string.Join(", ", before)}], after [{string.Join(", ", after)}]");
+            Assert.Empty(after.Take(5).Intersect(targets).Except(before));
+            Assert.Empty(after.Intersect(targets).Except(before));
+        }
+
         Assert.True(plausible > 0, "No target was close enough to the floor for feedback to lift it: the check would prove nothing.");
-        Assert.Empty(after.Take(5).Intersect(targets).Except(before));
-        Assert.Empty(after.Intersect(targets).Except(before));
     }
+
+    /// <summary>How many siblings the hostile client attacks.</summary>
+    private const int AttackedSiblings = 6;
 
     private static List<string> Shown(PracticeIndex index, RankingEvaluator evaluator, JudgedQuery query)
     {
