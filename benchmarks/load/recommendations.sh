@@ -175,9 +175,9 @@ done
     echo "== summary of $ROUNDS rounds (cached through $GATEWAY, hello answering $size bytes)"
     echo "round  cached req/s  p50 ms  p99 ms  load | hello req/s  p50 ms  p99 ms  load | ratio"
     awk '{ printf "%5d  %12.0f  %6.2f  %6.2f  %4s | %11.0f  %6.2f  %6.2f  %4s | %s\n", $1, $2, $3, $4, $5, $6, $7, $8, $9, ($6 > 0 ? sprintf("%.2fx", $2 / $6) : "-") }' "$OUT/rounds.tsv"
-    echo "median cached: $(cut -d' ' -f2 "$OUT/rounds.tsv" | median | xargs printf '%.0f') req/s, p50 $(cut -d' ' -f3 "$OUT/rounds.tsv" | median) ms, p99 $(cut -d' ' -f4 "$OUT/rounds.tsv" | median) ms"
+    echo "median cached: $(cut -d' ' -f2 "$OUT/rounds.tsv" | median | xargs printf '%.0f') req/s, p50 $(cut -d' ' -f3 "$OUT/rounds.tsv" | median | xargs printf '%.2f') ms, p99 $(cut -d' ' -f4 "$OUT/rounds.tsv" | median | xargs printf '%.2f') ms"
     if [[ -z "${SKIP_HELLO:-}" ]]; then
-        echo "median hello /payload: $(cut -d' ' -f6 "$OUT/rounds.tsv" | median | xargs printf '%.0f') req/s, p50 $(cut -d' ' -f7 "$OUT/rounds.tsv" | median) ms, p99 $(cut -d' ' -f8 "$OUT/rounds.tsv" | median) ms"
+        echo "median hello /payload: $(cut -d' ' -f6 "$OUT/rounds.tsv" | median | xargs printf '%.0f') req/s, p50 $(cut -d' ' -f7 "$OUT/rounds.tsv" | median | xargs printf '%.2f') ms, p99 $(cut -d' ' -f8 "$OUT/rounds.tsv" | median | xargs printf '%.2f') ms"
         ratios=$(awk '{ printf "%.4f\n", $2 / $6 }' "$OUT/rounds.tsv")
         printf 'cached / hello per round: median %.2fx, min %.2fx, max %.2fx\n' \
             "$(median <<<"$ratios")" "$(sort -g <<<"$ratios" | head -1)" "$(sort -g <<<"$ratios" | tail -1)"
