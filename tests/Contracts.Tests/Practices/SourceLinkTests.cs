@@ -12,12 +12,17 @@ public sealed class SourceLinkTests
 {
     private static readonly CatalogueLoadResult Catalogue = SeedCatalogue.LoadFolder(RepoPaths.InRepo("data", "catalogue", "practices"));
 
-    /// <summary>Hosts that copy other sites' documents, or are a site's development or staging copy.</summary>
+    /// <summary>
+    /// Hosts that copy other sites' documents, or are a site's development or staging copy; and news aggregators
+    /// that republish or rewrite other outlets' stories (the source reviews of 7 December 2026 replaced every
+    /// citation of them with the original publisher or dropped what only they supported).
+    /// </summary>
     private static readonly string[] ForbiddenHosts =
     [
         "webflow.io", "eef.dev", "pdfslide.net", "pdfslide.us", "kipdf.com", "vdocuments.us", "vdocuments.mx", "vdocuments.net", "fdocuments.in",
         "fdocuments.net", "studylib.net", "docslib.org", "dokumen.pub", "dokumen.tips", "scribd.com", "pdfcoffee.com", "documents.pub", "yumpu.com",
         "amedm.co.uk", "wordpress.com",
+        "inkl.com", "particle.news", "owlbrief.com", "headtopics.com", "newsanyway.com",
     ];
 
     /// <summary>Sub-domain labels of old, beta or staging copies of a site.</summary>
