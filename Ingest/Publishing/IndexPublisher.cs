@@ -51,7 +51,14 @@ public sealed partial class IndexPublisher(
         }
 
         var stopwatch = Stopwatch.StartNew();
-        var index = indexBuilder.Build(practices, version, knownVector, embedded: null, cancellationToken);
+        // Building embeds every practice: tens of seconds of CPU. On a thread of its own, not a pool thread,
+        // so Redis replies and health checks keep their threads (a pool thread held this long starved them:
+        // a 2-second Redis timeout in a test host publishing several catalogues at once, on 2 cores).
+        var index = await Task.Factory.StartNew(
+            () => indexBuilder.Build(practices, version, knownVector, embedded: null, cancellationToken),
+            cancellationToken,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
 
         // Practices first (each under its own key), then the version, then the pointer: a reader that
         // sees the pointer always finds everything it points to. Practices left out of this catalogue
