@@ -21,12 +21,12 @@ public sealed class SourceLinkTests
     [
         "webflow.io", "eef.dev", "pdfslide.net", "pdfslide.us", "kipdf.com", "vdocuments.us", "vdocuments.mx", "vdocuments.net", "fdocuments.in",
         "fdocuments.net", "studylib.net", "docslib.org", "dokumen.pub", "dokumen.tips", "scribd.com", "pdfcoffee.com", "documents.pub", "yumpu.com",
-        "amedm.co.uk", "wordpress.com",
+        "amedm.co.uk", "wordpress.com", "paperzz.com", "https.ncbi.nlm.nih.gov",
         "inkl.com", "particle.news", "owlbrief.com", "headtopics.com", "newsanyway.com",
     ];
 
     /// <summary>Sub-domain labels of old, beta or staging copies of a site.</summary>
-    private static readonly string[] ForbiddenLabels = ["staging", "beta", "v2", "uat", "dev", "test", "preview", "old", "new"];
+    private static readonly string[] ForbiddenLabels = ["staging", "beta", "v2", "uat", "dev", "test", "testing", "preview", "old", "new"];
 
     private static IEnumerable<(string Id, string Url, bool IsMain)> AllLinks() =>
         Catalogue.Practices.SelectMany(p => p.MoreSources.Select(m => (p.Id, m.Url, false)).Prepend((p.Id, p.SourceUrl, true)));
@@ -45,7 +45,8 @@ public sealed class SourceLinkTests
         }
 
         var labels = host.Split('.');
-        if (labels.Length > 2 && labels[..^2].FirstOrDefault(l => ForbiddenLabels.Contains(l)) is { } label)
+        // A label such as "scc-staging" or "d10dev" names a copy as surely as "staging." does.
+        if (labels.Length > 2 && labels[..^2].FirstOrDefault(l => ForbiddenLabels.Contains(l) || l.Contains("staging", StringComparison.Ordinal) || l.EndsWith("dev", StringComparison.Ordinal)) is { } label)
         {
             return $"is on a '{label}.' copy of the site";
         }
@@ -76,6 +77,10 @@ public sealed class SourceLinkTests
 
     [Theory]
     [InlineData("https://chi-staging.webflow.io/evidence/housing-first", true, "specific")]
+    [InlineData("https://scc-staging.southampton.gov.uk/news/article", true, "specific")]
+    [InlineData("https://d10dev.itsinternational.com/feature/article", true, "specific")]
+    [InlineData("https://testing.airqualitynews.com/article", true, "specific")]
+    [InlineData("https://paperzz.com/doc/123/protocol", true, "specific")]
     [InlineData("https://eef.dev/education-evidence/teaching-learning-toolkit/homework", true, "specific")]
     [InlineData("https://v2.educationendowmentfoundation.org.uk/evidence-summaries/x", true, "specific")]
     [InlineData("https://beta.foundations.org.uk/guidebook", true, "specific")]
