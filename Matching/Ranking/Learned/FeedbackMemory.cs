@@ -68,7 +68,6 @@ public sealed class FeedbackMemory
         }
 
         var kernel = new float[_vectors.Length];
-        var threshold = Use.Similarity;
         for (var q = 0; q < _vectors.Length; q++)
         {
             if (leaveOut is not null && _keys[q] == leaveOut)
@@ -77,7 +76,7 @@ public sealed class FeedbackMemory
             }
 
             var cosine = TensorPrimitives.Dot(questionVector, _vectors[q]);
-            kernel[q] = cosine <= threshold ? 0 : (float)((cosine - threshold) / (1 - threshold));
+            kernel[q] = (float)Use.Lends(cosine);
         }
 
         return new FeedbackLookup(this, kernel);
@@ -131,10 +130,27 @@ public sealed record FeedbackEntry(int Question, string? Council, float Useful, 
 /// it, but never carry an unrelated one.
 /// <paramref name="MinChance"/>: below this chance from the text alone feedback never lifts a
 /// practice (it may still push one down).
+/// <paramref name="Ramp"/>: how a question's weight rises above <paramref name="Similarity"/>,
+/// <c>((cos - s) / (1 - s))^Ramp</c>: 1 rises linearly to full weight at an identical question
+/// (versions stored before the ramp was chosen read as 1), 0 lends full weight to every question
+/// above the similarity. Whatever the ramp, a question lends at most its own evidence, so no voice
+/// says more than its one vote through the questions like the one it spoke on.
 /// </summary>
-public sealed record FeedbackUse(double Similarity, double FloorShift, double MaxShift, double MinChance)
+public sealed record FeedbackUse(double Similarity, double FloorShift, double MaxShift, double MinChance, double Ramp = 1)
 {
     public static FeedbackUse None { get; } = new(0.6, 0, 0, 1);
+
+    /// <summary>What a remembered question at <paramref name="cosine"/> lends, between 0 and 1 (0 at or below the similarity).</summary>
+    public double Lends(double cosine)
+    {
+        if (cosine <= Similarity)
+        {
+            return 0;
+        }
+
+        var rise = Math.Min(1, (cosine - Similarity) / (1 - Similarity));
+        return Math.Pow(rise, Ramp);
+    }
 
     /// <summary>The chance a practice is useful, given the text's chance and the net evidence for this question.</summary>
     public double Adjust(double chance, double netEvidence)

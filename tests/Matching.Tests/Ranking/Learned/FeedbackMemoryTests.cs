@@ -31,6 +31,38 @@ public sealed class FeedbackMemoryTests
         Assert.Equal(1, unrelated.Overall);
     }
 
+    [Theory]
+    [InlineData(1, 1.5)]
+    [InlineData(0.5, 1.732)]
+    [InlineData(0, 2)]
+    public void TheRampSaysHowMuchASimilarQuestionLendsButNeverMoreThanItsOwnEvidence(double ramp, double lent)
+    {
+        // Isolation is at cosine 0.9 to loneliness: three quarters of the way from the similarity 0.6 to identical.
+        var memory = Memory(new FeedbackUse(0.6, 1, 3, 0.15, ramp));
+
+        var similar = memory.For(Isolation).Of("befriending");
+        var unrelated = memory.For(Unit(0.5f, 0.866f, 0)).Of("befriending");
+        var own = memory.For(Loneliness).Of("befriending");
+
+        Assert.Equal(lent, similar.Useful, 3);
+        Assert.Equal(0, unrelated.Useful);
+        Assert.Equal(2, own.Useful, 5);
+    }
+
+    [Fact]
+    public void AVersionStoredBeforeTheRampReadsItsMemoryLinearly()
+    {
+        var stored = FeedbackMemory.Deserialise(Memory(new FeedbackUse(0.6, 1, 3, 0.15, Ramp: 0)).Serialise());
+        var json = System.Text.Encoding.UTF8.GetString(Memory(new FeedbackUse(0.6, 1, 3, 0.15)).Serialise()).Replace(",\"ramp\":1", "", StringComparison.Ordinal);
+
+        var old = FeedbackMemory.Deserialise(System.Text.Encoding.UTF8.GetBytes(json));
+
+        Assert.DoesNotContain("ramp", json, StringComparison.Ordinal);
+        Assert.Equal(1, old.Use.Ramp);
+        Assert.Equal(1.5, old.For(Isolation).Of("befriending").Useful, 3);
+        Assert.Equal(0, stored.Use.Ramp);
+    }
+
     [Fact]
     public void LeavingAQuestionOutIgnoresItsOwnFeedback()
     {
