@@ -9,10 +9,15 @@ namespace Recommend.Matching.Ranking.Learned;
 /// the MiniLM vector of each question feedback was given on (not its text), and for each practice
 /// the weighted evidence that it was useful or not relevant for those questions, already
 /// de-duplicated, capped per client, weighted by trust and corrected for position bias by
-/// <c>retrain</c>. A new question borrows the evidence of the questions it resembles (cosine above
-/// <see cref="FeedbackUse.Similarity"/>), so feedback on one wording of a need helps the others.
-/// Serving reads it in bounded time: one dot product per remembered question (at most
-/// <see cref="MaxQuestions"/>) and at most <see cref="MaxEntriesPerPractice"/> entries per candidate.
+/// <c>retrain</c>. A new question borrows the evidence of the questions it resembles, so feedback on
+/// one wording of a need helps the others: by the wording (MiniLM cosine above
+/// <see cref="FeedbackUse.Similarity"/>) or by what the text match answers (the share of their
+/// <see cref="AnswerSize"/> best text matches two questions have in common, above
+/// <see cref="FeedbackUse.Overlap"/>), whichever lends more. Two wordings of one need are often no
+/// closer in MiniLM than questions about other needs, while their best matches are largely the same
+/// practices. Serving reads it in bounded time: one dot product and one overlap of
+/// <see cref="AnswerSize"/> ids per remembered question (at most <see cref="MaxQuestions"/>) and at
+/// most <see cref="MaxEntriesPerPractice"/> entries per candidate.
 /// </summary>
 public sealed class FeedbackMemory
 {
@@ -22,19 +27,30 @@ public sealed class FeedbackMemory
     /// <summary>Entries kept per practice, the heaviest first.</summary>
     public const int MaxEntriesPerPractice = 64;
 
+    /// <summary>How many of a question's best text matches make its answer (<see cref="AnswerOf"/>).</summary>
+    public const int AnswerSize = 10;
+
     private readonly float[][] _vectors;
     private readonly string[] _keys;
+    private readonly string[][] _answers;
     private readonly Dictionary<string, FeedbackEntry[]> _byPractice;
 
-    public FeedbackMemory(IReadOnlyList<float[]> vectors, IReadOnlyList<string> keys, IReadOnlyDictionary<string, FeedbackEntry[]> byPractice, FeedbackUse use)
+    /// <param name="vectors">Each remembered question's MiniLM vector.</param>
+    /// <param name="keys">Each remembered question's key (<see cref="KeyOf"/>).</param>
+    /// <param name="byPractice">Per practice, its evidence from each remembered question.</param>
+    /// <param name="use">How the evidence is read.</param>
+    /// <param name="answers">Each remembered question's answer (<see cref="AnswerOf"/>), in the order of
+    /// <paramref name="keys"/>; absent in versions stored before answers were remembered, which lend by wording alone.</param>
+    public FeedbackMemory(IReadOnlyList<float[]> vectors, IReadOnlyList<string> keys, IReadOnlyDictionary<string, FeedbackEntry[]> byPractice, FeedbackUse use, IReadOnlyList<string[]>? answers = null)
     {
-        if (vectors.Count != keys.Count)
+        if (vectors.Count != keys.Count || (answers is not null && answers.Count != keys.Count))
         {
-            throw new ArgumentException("Each remembered question needs one vector and one key.", nameof(keys));
+            throw new ArgumentException("Each remembered question needs one vector, one key and, when answers are given, one answer.", nameof(keys));
         }
 
         _vectors = [.. vectors];
         _keys = [.. keys];
+        _answers = answers is null ? [] : [.. answers];
         _byPractice = new Dictionary<string, FeedbackEntry[]>(byPractice, StringComparer.Ordinal);
         Use = use;
     }
@@ -53,20 +69,28 @@ public sealed class FeedbackMemory
     public IReadOnlyDictionary<string, FeedbackEntry[]> Entries => _byPractice;
 
     /// <summary>The same evidence read another way (retraining tries several before choosing).</summary>
-    public FeedbackMemory With(FeedbackUse use) => new(_vectors, _keys, _byPractice, use);
+    public FeedbackMemory With(FeedbackUse use) => new(_vectors, _keys, _byPractice, use, _answers.Length == 0 ? null : _answers);
+
+    /// <summary>A question's answer as the memory compares it: the ids of its <see cref="AnswerSize"/> best text matches, best first.</summary>
+    public static string[] AnswerOf(IEnumerable<string> practicesByTextMatch) => [.. practicesByTextMatch.Take(AnswerSize)];
 
     /// <summary>
     /// Ready to read the evidence for one question: its similarity to every remembered question is
     /// computed once. <paramref name="leaveOut"/> (a question key) ignores that question's own
     /// feedback, so retraining measures what transfers to a question nobody gave feedback on.
     /// </summary>
-    public FeedbackLookup For(float[]? questionVector, string? leaveOut = null)
+    /// <param name="questionVector">The question's MiniLM vector.</param>
+    /// <param name="leaveOut">A question key whose own feedback is ignored.</param>
+    /// <param name="answer">The question's own answer (<see cref="AnswerOf"/>); without it questions lend by wording alone.</param>
+    public FeedbackLookup For(float[]? questionVector, string? leaveOut = null, IReadOnlyCollection<string>? answer = null)
     {
         if (questionVector is null || IsEmpty)
         {
             return FeedbackLookup.None;
         }
 
+        var byAnswer = answer is { Count: > 0 } && _answers.Length == _vectors.Length && Use.Overlap < 1;
+        var own = byAnswer ? new HashSet<string>(answer!, StringComparer.Ordinal) : null;
         var kernel = new float[_vectors.Length];
         for (var q = 0; q < _vectors.Length; q++)
         {
@@ -76,7 +100,14 @@ public sealed class FeedbackMemory
             }
 
             var cosine = TensorPrimitives.Dot(questionVector, _vectors[q]);
-            kernel[q] = (float)Use.Lends(cosine);
+            var lent = Use.Lends(cosine);
+            if (own is not null && _answers[q].Length > 0)
+            {
+                var shared = _answers[q].Count(own.Contains);
+                lent = Math.Max(lent, Use.LendsByAnswer(shared / (double)(own.Count + _answers[q].Length - shared)));
+            }
+
+            kernel[q] = (float)lent;
         }
 
         return new FeedbackLookup(this, kernel);
@@ -95,7 +126,7 @@ public sealed class FeedbackMemory
     internal FeedbackEntry[] EntriesOf(string practiceId) => _byPractice.GetValueOrDefault(practiceId) ?? [];
 
     public byte[] Serialise() => JsonSerializer.SerializeToUtf8Bytes(
-        new StoredFeedbackMemory(Use, _keys, [.. _vectors.Select(v => Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(v.AsSpan())))], _byPractice),
+        new StoredFeedbackMemory(Use, _keys, [.. _vectors.Select(v => Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(v.AsSpan())))], _byPractice, _answers.Length == 0 ? null : _answers),
         FeedbackMemoryJsonContext.Default.StoredFeedbackMemory);
 
     public static FeedbackMemory Deserialise(byte[] bytes)
@@ -108,10 +139,15 @@ public sealed class FeedbackMemory
             throw new InvalidDataException("The feedback memory names a question it does not hold.");
         }
 
-        return new FeedbackMemory(vectors, stored.Keys, stored.Entries, stored.Use);
+        if (stored.Answers is { } answers && answers.Length != vectors.Count)
+        {
+            throw new InvalidDataException("The feedback memory holds answers for some of its questions only.");
+        }
+
+        return new FeedbackMemory(vectors, stored.Keys, stored.Entries, stored.Use, stored.Answers);
     }
 
-    internal sealed record StoredFeedbackMemory(FeedbackUse Use, string[] Keys, string[] Vectors, Dictionary<string, FeedbackEntry[]> Entries);
+    internal sealed record StoredFeedbackMemory(FeedbackUse Use, string[] Keys, string[] Vectors, Dictionary<string, FeedbackEntry[]> Entries, string[][]? Answers = null);
 }
 
 /// <summary>
@@ -135,8 +171,12 @@ public sealed record FeedbackEntry(int Question, string? Council, float Useful, 
 /// (versions stored before the ramp was chosen read as 1), 0 lends full weight to every question
 /// above the similarity. Whatever the ramp, a question lends at most its own evidence, so no voice
 /// says more than its one vote through the questions like the one it spoke on.
+/// <paramref name="Overlap"/>: the share of their answers two questions must have in common (Jaccard
+/// of their <see cref="FeedbackMemory.AnswerSize"/> best text matches) for the remembered one to lend
+/// by answer, rising above it by the same ramp; 1 (versions stored before answers were remembered) lends
+/// by wording alone. A question lends what the larger of the two says, so never more than its own evidence.
 /// </summary>
-public sealed record FeedbackUse(double Similarity, double FloorShift, double MaxShift, double MinChance, double Ramp = 1)
+public sealed record FeedbackUse(double Similarity, double FloorShift, double MaxShift, double MinChance, double Ramp = 1, double Overlap = 1)
 {
     public static FeedbackUse None { get; } = new(0.6, 0, 0, 1);
 
@@ -150,6 +190,17 @@ public sealed record FeedbackUse(double Similarity, double FloorShift, double Ma
 
         var rise = Math.Min(1, (cosine - Similarity) / (1 - Similarity));
         return Math.Pow(rise, Ramp);
+    }
+
+    /// <summary>What a remembered question whose answer shares <paramref name="jaccard"/> with this one's lends, between 0 and 1.</summary>
+    public double LendsByAnswer(double jaccard)
+    {
+        if (Overlap >= 1 || jaccard <= Overlap)
+        {
+            return 0;
+        }
+
+        return Math.Pow(Math.Min(1, (jaccard - Overlap) / (1 - Overlap)), Ramp);
     }
 
     /// <summary>The chance a practice is useful, given the text's chance and the net evidence for this question.</summary>
