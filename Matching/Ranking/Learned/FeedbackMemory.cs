@@ -33,6 +33,10 @@ public sealed class FeedbackMemory
     private readonly float[][] _vectors;
     private readonly string[] _keys;
     private readonly string[][] _answers;
+
+    // Practice id -> the remembered questions whose answer holds it: a new question's overlap with every
+    // remembered answer costs one lookup per practice in its own answer, not one per remembered question.
+    private readonly Dictionary<string, int[]> _answering;
     private readonly Dictionary<string, FeedbackEntry[]> _byPractice;
 
     /// <param name="vectors">Each remembered question's MiniLM vector.</param>
@@ -50,7 +54,9 @@ public sealed class FeedbackMemory
 
         _vectors = [.. vectors];
         _keys = [.. keys];
-        _answers = answers is null ? [] : [.. answers];
+        _answers = answers is null ? [] : [.. answers.Select(a => a.Distinct(StringComparer.Ordinal).ToArray())];
+        _answering = _answers.SelectMany((a, q) => a.Select(id => (id, q))).GroupBy(x => x.id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.q).ToArray(), StringComparer.Ordinal);
         _byPractice = new Dictionary<string, FeedbackEntry[]>(byPractice, StringComparer.Ordinal);
         Use = use;
     }
@@ -89,8 +95,16 @@ public sealed class FeedbackMemory
             return FeedbackLookup.None;
         }
 
-        var byAnswer = answer is { Count: > 0 } && _answers.Length == _vectors.Length && Use.Overlap < 1;
-        var own = byAnswer ? new HashSet<string>(answer!, StringComparer.Ordinal) : null;
+        var own = answer is { Count: > 0 } && _answers.Length == _vectors.Length && Use.Overlap < 1 ? answer.Distinct(StringComparer.Ordinal).ToArray() : null;
+        var shared = own is null ? null : new int[_vectors.Length];
+        foreach (var id in own ?? [])
+        {
+            foreach (var q in _answering.GetValueOrDefault(id) ?? [])
+            {
+                shared![q]++;
+            }
+        }
+
         var kernel = new float[_vectors.Length];
         for (var q = 0; q < _vectors.Length; q++)
         {
@@ -101,10 +115,9 @@ public sealed class FeedbackMemory
 
             var cosine = TensorPrimitives.Dot(questionVector, _vectors[q]);
             var lent = Use.Lends(cosine);
-            if (own is not null && _answers[q].Length > 0)
+            if (shared is not null && shared[q] > 0)
             {
-                var shared = _answers[q].Count(own.Contains);
-                lent = Math.Max(lent, Use.LendsByAnswer(shared / (double)(own.Count + _answers[q].Length - shared)));
+                lent = Math.Max(lent, Use.LendsByAnswer(shared[q] / (double)(own!.Length + _answers[q].Length - shared[q])));
             }
 
             kernel[q] = (float)lent;
