@@ -15,9 +15,9 @@ namespace Recommend.Matching.Ranking.Learned;
 /// <see cref="AnswerSize"/> best text matches two questions have in common, above
 /// <see cref="FeedbackUse.Overlap"/>), whichever lends more. Two wordings of one need are often no
 /// closer in MiniLM than questions about other needs, while their best matches are largely the same
-/// practices. Serving reads it in bounded time: one dot product and one overlap of
-/// <see cref="AnswerSize"/> ids per remembered question (at most <see cref="MaxQuestions"/>) and at
-/// most <see cref="MaxEntriesPerPractice"/> entries per candidate.
+/// practices. Serving reads it in bounded time: one dot product per remembered question (at most
+/// <see cref="MaxQuestions"/>), one look-up per practice of the question's own answer, and at most
+/// <see cref="MaxEntriesPerPractice"/> entries per candidate.
 /// </summary>
 public sealed class FeedbackMemory
 {
