@@ -36,6 +36,12 @@ public static class RetrainReport
         static string F(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
         static string D(double value) => (value >= 0 ? "+" : "") + value.ToString("0.0000", CultureInfo.InvariantCulture);
         static string P(double value) => value.ToString("0.000", CultureInfo.InvariantCulture);
+        static string RampText(double ramp) => ramp switch
+        {
+            1 => "rising linearly from there to an identical question",
+            0 => "each in full",
+            _ => string.Create(CultureInfo.InvariantCulture, $"rising as ((cosine - that) / (1 - that))^{ramp:0.##}"),
+        };
 
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"# Retraining report: {result.Version}");
@@ -83,7 +89,7 @@ public static class RetrainReport
             text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"- silence: {f.Silent.Count} practices passed over in silence (shown above, or just below, the lowest one a reader answered, and given no feedback) in {f.AnswersShownKnown} engaged answers whose shown practices are known; silent weight {f.SilentWeight:0.##} (chosen on the training queries from {string.Join(", ", Feedback.FeedbackWeighting.SilentGrid.Select(x => x.ToString("0.##", CultureInfo.InvariantCulture)))}; 0 = silence counts for nothing)"));
             text.AppendLine(result.FeedbackUse.FloorShift == 0
                 ? "- relevance floor: feedback moves nothing (no shift helped the training queries)"
-                : string.Create(CultureInfo.InvariantCulture, $"- relevance floor: questions with cosine above {result.FeedbackUse.Similarity:0.##} lend their evidence; {result.FeedbackUse.FloorShift:0.##} log-odds per unit of net evidence, at most {result.FeedbackUse.MaxShift:0.#} either way, never lifting a practice whose text alone gives it less than {result.FeedbackUse.MinChance:0.##}"));
+                : string.Create(CultureInfo.InvariantCulture, $"- relevance floor: questions with cosine above {result.FeedbackUse.Similarity:0.##} lend their evidence, {RampText(result.FeedbackUse.Ramp)}{(result.FeedbackUse.Overlap < 1 ? string.Create(CultureInfo.InvariantCulture, $", and so do questions whose {Matching.Ranking.Learned.FeedbackMemory.AnswerSize} best text matches share more than {result.FeedbackUse.Overlap:0.##} (Jaccard) with its own") : "")}; {result.FeedbackUse.FloorShift:0.##} log-odds per unit of net evidence, at most {result.FeedbackUse.MaxShift:0.#} either way, never lifting a practice whose text alone gives it less than {result.FeedbackUse.MinChance:0.##}"));
             if (result.FeedbackNew is { Queries.Count: > 0 } fn && result.FeedbackCurrent is { } fc)
             {
                 text.AppendLine(CultureInfo.InvariantCulture, $"- held-out queries from the feedback: {fn.Queries.Count} (graded by their own feedback, ranked without it): nDCG@10 new {F(fn.MeanNdcg10)}, compared {F(fc.MeanNdcg10)}, p(new is worse) = {P(result.FeedbackNdcg10PValue)}");

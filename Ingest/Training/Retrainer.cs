@@ -279,7 +279,7 @@ public sealed class Retrainer(IConnectionMultiplexer? redis, MiniLmEmbedder embe
 
             var choice = FeedbackUseFit.Choose(refitted, ranker.Floor, tried.Memory, served, qrels, cancellationToken);
             var utility = Math.Round(RelevanceCalibration.Utility(choice.Train), 9);
-            progress.Note(string.Create(CultureInfo.InvariantCulture, $"silent weight {silentWeight:0.##}: training utility {utility:0.000} (similarity above {choice.Use.Similarity:0.##}, {choice.Use.FloorShift:0.##} log-odds per unit)"));
+            progress.Note(string.Create(CultureInfo.InvariantCulture, $"silent weight {silentWeight:0.##}: training utility {utility:0.000} (similarity above {choice.Use.Similarity:0.##}, ramp {choice.Use.Ramp:0.##}, answer overlap above {choice.Use.Overlap:0.##}, {choice.Use.FloorShift:0.##} log-odds per unit)"));
             if (best is null || utility > best.Value.Utility)
             {
                 best = (tried, choice, utility);
@@ -294,7 +294,7 @@ public sealed class Retrainer(IConnectionMultiplexer? redis, MiniLmEmbedder embe
         }
 
         progress.Note(string.Create(CultureInfo.InvariantCulture,
-            $"feedback on the floor: silent weight {chosen.Learning.SilentWeight:0.##}, similarity above {chosen.Choice.Use.Similarity:0.##}, {chosen.Choice.Use.FloorShift:0.##} log-odds per unit (0 = feedback moves nothing); training P@5 useful {chosen.Choice.Without.PrecisionAt5Useful:0.000} -> {chosen.Choice.Train.PrecisionAt5Useful:0.000}, useless {chosen.Choice.Without.UselessShare:0.0%} -> {chosen.Choice.Train.UselessShare:0.0%}"));
+            $"feedback on the floor: silent weight {chosen.Learning.SilentWeight:0.##}, similarity above {chosen.Choice.Use.Similarity:0.##}, ramp {chosen.Choice.Use.Ramp:0.##}, answer overlap above {chosen.Choice.Use.Overlap:0.##} (1 = wording only), {chosen.Choice.Use.FloorShift:0.##} log-odds per unit (0 = feedback moves nothing); training P@5 useful {chosen.Choice.Without.PrecisionAt5Useful:0.000} -> {chosen.Choice.Train.PrecisionAt5Useful:0.000}, useless {chosen.Choice.Without.UselessShare:0.0%} -> {chosen.Choice.Train.UselessShare:0.0%}"));
         return (chosen.Learning, chosen.Choice.Use);
     }
 

@@ -21,8 +21,8 @@ public sealed class PracticeRanker(RankingWeights? weights = null, RelevanceFloo
     /// <summary>How many practices below the floor are offered as related.</summary>
     public const int RelatedCount = 5;
 
-    /// <summary>How many text candidates are re-scored: enough that context can lift a good fit from further down.</summary>
-    private const int CandidatePoolSize = 200;
+    /// <summary>How many text candidates are re-scored: enough that context can lift a good fit from further down. Retraining draws a question's answer (<see cref="FeedbackMemory.AnswerOf"/>) from as many, as serving does.</summary>
+    public const int CandidatePoolSize = 200;
 
     /// <summary>A candidate must reach this share of the best text match: context may reorder relevant practices, not surface irrelevant ones.</summary>
     private const double MinTextRelevance = 0.35;
@@ -128,7 +128,7 @@ public sealed class PracticeRanker(RankingWeights? weights = null, RelevanceFloo
         var reranker = useReranker && request.Weights is null ? index.Reranker : null;
         // One embedding of the challenge serves the dense side, the floor's cosine features and the feedback memory.
         var (matches, vector) = index.MatchQuestion(request.Challenge, CandidatePoolSize, questionVector);
-        var feedback = index.Feedback.For(vector, leaveOutOwnFeedback ? FeedbackMemory.KeyOf(request.Challenge) : null);
+        var feedback = index.Feedback.For(vector, leaveOutOwnFeedback ? FeedbackMemory.KeyOf(request.Challenge) : null, FeedbackMemory.AnswerOf(matches.Select(m => index.Practices[m.Doc].Id)));
         Func<string, bool>? isNear = council is null
             ? null
             : code => string.Equals(code, council.Council.Code, StringComparison.OrdinalIgnoreCase)

@@ -21,7 +21,8 @@ public sealed record FeedbackLearning(
     IReadOnlyList<SilentNegatives.Observation> Silent,
     double SilentWeight,
     int AnswersShownKnown,
-    Func<IReadOnlyList<string>, float[][]> Embed)
+    Func<IReadOnlyList<string>, float[][]> Embed,
+    Func<IReadOnlyList<string>, string[][]>? Answer = null)
 {
     public static FeedbackLearning None { get; } = new(FeedbackMemory.Empty, PositionPropensity.None, [], [], 0, [], 0, 0, _ => []);
 
@@ -29,7 +30,7 @@ public sealed record FeedbackLearning(
     public FeedbackLearning WithSilentWeight(double silentWeight)
     {
         var contributions = FeedbackWeighting.Weigh(Events, Propensity, Silent, silentWeight);
-        var memory = FeedbackMemoryBuilder.Build(contributions, Embed, FeedbackUse.None);
+        var memory = FeedbackMemoryBuilder.Build(contributions, Embed, FeedbackUse.None, Answer);
         return this with { Memory = memory, Contributions = contributions, SilentWeight = silentWeight };
     }
 
@@ -74,9 +75,16 @@ public sealed record FeedbackLearning(
         var answers = await SilentNegatives.ReadShownAsync(db, [.. events.Where(e => !e.NotShown && (e.Rank is not null || e.ShownIn == LoggedFeedback.InRelated)).Select(e => e.RequestId).Distinct(StringComparer.Ordinal)], cancellationToken);
         var silent = SilentNegatives.Infer(events, id => answers.GetValueOrDefault(id), propensity);
 
-        // Questions are embedded once, however many silent weights retraining tries.
+        // Questions are embedded and answered once, however many silent weights retraining tries.
         var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
-        float[][] EmbedOnce(IReadOnlyList<string> texts) => [.. texts.Select(t => vectors.TryGetValue(t, out var v) ? v : (vectors[t] = index.EmbedQuestion(t) ?? []))];
-        return new FeedbackLearning(FeedbackMemory.Empty, propensity, events, [], logged.Count, silent, 0, answers.Count, EmbedOnce).WithSilentWeight(0);
+        var answerOf = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        float[] VectorOf(string text) => vectors.TryGetValue(text, out var v) ? v : (vectors[text] = index.EmbedQuestion(text) ?? []);
+        float[][] EmbedOnce(IReadOnlyList<string> texts) => [.. texts.Select(VectorOf)];
+        string[][] AnswerOnce(IReadOnlyList<string> texts) => [.. texts.Select(t => answerOf.TryGetValue(t, out var a) ? a : (answerOf[t] = AnswerOf(index, t, VectorOf(t))))];
+        return new FeedbackLearning(FeedbackMemory.Empty, propensity, events, [], logged.Count, silent, 0, answers.Count, EmbedOnce, AnswerOnce).WithSilentWeight(0);
     }
+
+    /// <summary>A question's answer as the memory compares it (<see cref="FeedbackMemory.AnswerOf"/>): its best text matches from the candidates the ranker draws.</summary>
+    public static string[] AnswerOf(PracticeIndex index, string challenge, float[]? vector) =>
+        FeedbackMemory.AnswerOf(index.MatchQuestion(challenge, PracticeRanker.CandidatePoolSize, vector is { Length: > 0 } ? vector : null).Matches.Select(m => index.Practices[m.Doc].Id));
 }

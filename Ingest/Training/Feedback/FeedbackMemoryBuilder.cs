@@ -4,7 +4,7 @@ namespace Recommend.Ingest.Training.Feedback;
 
 /// <summary>
 /// Gathers weighted evidence (<see cref="FeedbackWeighting"/>) into the memory a version carries:
-/// one MiniLM vector per distinct challenge, and per practice the evidence of each (challenge,
+/// one MiniLM vector and one answer (<see cref="FeedbackMemory.AnswerOf"/>) per distinct challenge, and per practice the evidence of each (challenge,
 /// council) pair. Bounded: the <see cref="FeedbackMemory.MaxQuestions"/> challenges with the most
 /// evidence, and per practice its <see cref="FeedbackMemory.MaxEntriesPerPractice"/> heaviest entries.
 /// Silence (<see cref="FeedbackWeighting.Contribution.Silent"/>, already weighted) is remembered as
@@ -12,7 +12,7 @@ namespace Recommend.Ingest.Training.Feedback;
 /// </summary>
 public static class FeedbackMemoryBuilder
 {
-    public static FeedbackMemory Build(IReadOnlyList<FeedbackWeighting.Contribution> contributions, Func<IReadOnlyList<string>, float[][]> embed, FeedbackUse use)
+    public static FeedbackMemory Build(IReadOnlyList<FeedbackWeighting.Contribution> contributions, Func<IReadOnlyList<string>, float[][]> embed, FeedbackUse use, Func<IReadOnlyList<string>, string[][]>? answer = null)
     {
         if (contributions.Count == 0)
         {
@@ -41,6 +41,6 @@ public static class FeedbackMemoryBuilder
                     .Take(FeedbackMemory.MaxEntriesPerPractice)
                     .ToArray(),
                 StringComparer.Ordinal);
-        return new FeedbackMemory(vectors, [.. questions.Select(q => q.Key)], byPractice, use);
+        return new FeedbackMemory(vectors, [.. questions.Select(q => q.Key)], byPractice, use, answer?.Invoke([.. questions.Select(q => q.Text)]));
     }
 }

@@ -19,6 +19,21 @@ public static class FeedbackUseFit
     public static IReadOnlyList<double> SimilarityGrid { get; } = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
 
     /// <summary>
+    /// How a question's weight rises above the similarity (<see cref="FeedbackUse.Ramp"/>): linearly (1,
+    /// tried first so it wins ties), as a square root, or at once (0). Wordings of one need often sit
+    /// only a little above the similarity that keeps unrelated questions out, where a linear ramp lends
+    /// them a fifth of their evidence; which shape transfers best is the training queries' to say. No
+    /// ramp lends more than a question's own evidence, so none gives a voice more than its one vote.
+    /// </summary>
+    public static IReadOnlyList<double> RampGrid { get; } = [1, 0.5, 0];
+
+    /// <summary>
+    /// The share of their answers two questions must have in common to lend by answer
+    /// (<see cref="FeedbackUse.Overlap"/>); 1, tried first so it wins ties, lends by wording alone.
+    /// </summary>
+    public static IReadOnlyList<double> OverlapGrid { get; } = [1, 0.5, 0.3, 0.2];
+
+    /// <summary>
     /// Log-odds per unit of net evidence. At most 2, so one anonymous client (at most
     /// <see cref="FeedbackWeighting.AnonymousTrust"/> of a vote per practice) moves a chance by at most half a unit of log-odds.
     /// </summary>
@@ -37,20 +52,24 @@ public static class FeedbackUseFit
         var withSemantic = index.IsHybrid;
         var model = withSemantic ? floor.Hybrid : floor.Lexical;
         var vectors = train.Select(q => index.EmbedQuestion(q.Request.Challenge)).ToList();
+        var answers = train.Select((q, i) => FeedbackLearning.AnswerOf(index, q.Request.Challenge, vectors[i])).ToList();
         var without = Report(index, train, qrels, model, (_, _) => null);
         (Choice Choice, double Utility)? best = null;
         foreach (var similarity in SimilarityGrid)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var lookups = train.Select((q, i) => memory.With(FeedbackUse.None with { Similarity = similarity }).For(vectors[i], FeedbackMemory.KeyOf(q.Request.Challenge))).ToList();
-            foreach (var shift in ShiftGrid)
+            foreach (var (ramp, overlap) in RampGrid.SelectMany(r => OverlapGrid.Select(o => (r, o))))
             {
-                var use = new FeedbackUse(similarity, shift, MaxShift, MinChance);
-                var report = Report(index, train, qrels, model, (i, c) => use.Adjust(c.Relevance, lookups[i].Of(c.Practice.Id).Net));
-                var utility = Math.Round(RelevanceCalibration.Utility(report), 9);
-                if (best is null || utility > best.Value.Utility)
+                cancellationToken.ThrowIfCancellationRequested();
+                var lookups = train.Select((q, i) => memory.With(FeedbackUse.None with { Similarity = similarity, Ramp = ramp, Overlap = overlap }).For(vectors[i], FeedbackMemory.KeyOf(q.Request.Challenge), answers[i])).ToList();
+                foreach (var shift in ShiftGrid)
                 {
-                    best = (new Choice(use, report, without), utility);
+                    var use = new FeedbackUse(similarity, shift, MaxShift, MinChance, ramp, overlap);
+                    var report = Report(index, train, qrels, model, (i, c) => use.Adjust(c.Relevance, lookups[i].Of(c.Practice.Id).Net));
+                    var utility = Math.Round(RelevanceCalibration.Utility(report), 9);
+                    if (best is null || utility > best.Value.Utility)
+                    {
+                        best = (new Choice(use, report, without), utility);
+                    }
                 }
             }
         }

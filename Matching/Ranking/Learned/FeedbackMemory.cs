@@ -9,10 +9,15 @@ namespace Recommend.Matching.Ranking.Learned;
 /// the MiniLM vector of each question feedback was given on (not its text), and for each practice
 /// the weighted evidence that it was useful or not relevant for those questions, already
 /// de-duplicated, capped per client, weighted by trust and corrected for position bias by
-/// <c>retrain</c>. A new question borrows the evidence of the questions it resembles (cosine above
-/// <see cref="FeedbackUse.Similarity"/>), so feedback on one wording of a need helps the others.
-/// Serving reads it in bounded time: one dot product per remembered question (at most
-/// <see cref="MaxQuestions"/>) and at most <see cref="MaxEntriesPerPractice"/> entries per candidate.
+/// <c>retrain</c>. A new question borrows the evidence of the questions it resembles, so feedback on
+/// one wording of a need helps the others: by the wording (MiniLM cosine above
+/// <see cref="FeedbackUse.Similarity"/>) or by what the text match answers (the share of their
+/// <see cref="AnswerSize"/> best text matches two questions have in common, above
+/// <see cref="FeedbackUse.Overlap"/>), whichever lends more. Two wordings of one need are often no
+/// closer in MiniLM than questions about other needs, while their best matches are largely the same
+/// practices. Serving reads it in bounded time: one dot product per remembered question (at most
+/// <see cref="MaxQuestions"/>), one look-up per practice of the question's own answer, and at most
+/// <see cref="MaxEntriesPerPractice"/> entries per candidate.
 /// </summary>
 public sealed class FeedbackMemory
 {
@@ -22,19 +27,36 @@ public sealed class FeedbackMemory
     /// <summary>Entries kept per practice, the heaviest first.</summary>
     public const int MaxEntriesPerPractice = 64;
 
+    /// <summary>How many of a question's best text matches make its answer (<see cref="AnswerOf"/>).</summary>
+    public const int AnswerSize = 10;
+
     private readonly float[][] _vectors;
     private readonly string[] _keys;
+    private readonly string[][] _answers;
+
+    // Practice id -> the remembered questions whose answer holds it: a new question's overlap with every
+    // remembered answer costs one lookup per practice in its own answer, not one per remembered question.
+    private readonly Dictionary<string, int[]> _answering;
     private readonly Dictionary<string, FeedbackEntry[]> _byPractice;
 
-    public FeedbackMemory(IReadOnlyList<float[]> vectors, IReadOnlyList<string> keys, IReadOnlyDictionary<string, FeedbackEntry[]> byPractice, FeedbackUse use)
+    /// <param name="vectors">Each remembered question's MiniLM vector.</param>
+    /// <param name="keys">Each remembered question's key (<see cref="KeyOf"/>).</param>
+    /// <param name="byPractice">Per practice, its evidence from each remembered question.</param>
+    /// <param name="use">How the evidence is read.</param>
+    /// <param name="answers">Each remembered question's answer (<see cref="AnswerOf"/>), in the order of
+    /// <paramref name="keys"/>; absent in versions stored before answers were remembered, which lend by wording alone.</param>
+    public FeedbackMemory(IReadOnlyList<float[]> vectors, IReadOnlyList<string> keys, IReadOnlyDictionary<string, FeedbackEntry[]> byPractice, FeedbackUse use, IReadOnlyList<string[]>? answers = null)
     {
-        if (vectors.Count != keys.Count)
+        if (vectors.Count != keys.Count || (answers is not null && answers.Count != keys.Count))
         {
-            throw new ArgumentException("Each remembered question needs one vector and one key.", nameof(keys));
+            throw new ArgumentException("Each remembered question needs one vector, one key and, when answers are given, one answer.", nameof(keys));
         }
 
         _vectors = [.. vectors];
         _keys = [.. keys];
+        _answers = answers is null ? [] : [.. answers.Select(a => a.Distinct(StringComparer.Ordinal).ToArray())];
+        _answering = _answers.SelectMany((a, q) => a.Select(id => (id, q))).GroupBy(x => x.id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.q).ToArray(), StringComparer.Ordinal);
         _byPractice = new Dictionary<string, FeedbackEntry[]>(byPractice, StringComparer.Ordinal);
         Use = use;
     }
@@ -53,22 +75,37 @@ public sealed class FeedbackMemory
     public IReadOnlyDictionary<string, FeedbackEntry[]> Entries => _byPractice;
 
     /// <summary>The same evidence read another way (retraining tries several before choosing).</summary>
-    public FeedbackMemory With(FeedbackUse use) => new(_vectors, _keys, _byPractice, use);
+    public FeedbackMemory With(FeedbackUse use) => new(_vectors, _keys, _byPractice, use, _answers.Length == 0 ? null : _answers);
+
+    /// <summary>A question's answer as the memory compares it: the ids of its <see cref="AnswerSize"/> best text matches, best first.</summary>
+    public static string[] AnswerOf(IEnumerable<string> practicesByTextMatch) => [.. practicesByTextMatch.Take(AnswerSize)];
 
     /// <summary>
     /// Ready to read the evidence for one question: its similarity to every remembered question is
     /// computed once. <paramref name="leaveOut"/> (a question key) ignores that question's own
     /// feedback, so retraining measures what transfers to a question nobody gave feedback on.
     /// </summary>
-    public FeedbackLookup For(float[]? questionVector, string? leaveOut = null)
+    /// <param name="questionVector">The question's MiniLM vector.</param>
+    /// <param name="leaveOut">A question key whose own feedback is ignored.</param>
+    /// <param name="answer">The question's own answer (<see cref="AnswerOf"/>); without it questions lend by wording alone.</param>
+    public FeedbackLookup For(float[]? questionVector, string? leaveOut = null, IReadOnlyCollection<string>? answer = null)
     {
         if (questionVector is null || IsEmpty)
         {
             return FeedbackLookup.None;
         }
 
+        var own = answer is { Count: > 0 } && _answers.Length == _vectors.Length && Use.Overlap < 1 ? answer.Distinct(StringComparer.Ordinal).ToArray() : null;
+        var shared = own is null ? null : new int[_vectors.Length];
+        foreach (var id in own ?? [])
+        {
+            foreach (var q in _answering.GetValueOrDefault(id) ?? [])
+            {
+                shared![q]++;
+            }
+        }
+
         var kernel = new float[_vectors.Length];
-        var threshold = Use.Similarity;
         for (var q = 0; q < _vectors.Length; q++)
         {
             if (leaveOut is not null && _keys[q] == leaveOut)
@@ -77,7 +114,13 @@ public sealed class FeedbackMemory
             }
 
             var cosine = TensorPrimitives.Dot(questionVector, _vectors[q]);
-            kernel[q] = cosine <= threshold ? 0 : (float)((cosine - threshold) / (1 - threshold));
+            var lent = Use.Lends(cosine);
+            if (shared is not null && shared[q] > 0)
+            {
+                lent = Math.Max(lent, Use.LendsByAnswer(shared[q] / (double)(own!.Length + _answers[q].Length - shared[q])));
+            }
+
+            kernel[q] = (float)lent;
         }
 
         return new FeedbackLookup(this, kernel);
@@ -96,7 +139,7 @@ public sealed class FeedbackMemory
     internal FeedbackEntry[] EntriesOf(string practiceId) => _byPractice.GetValueOrDefault(practiceId) ?? [];
 
     public byte[] Serialise() => JsonSerializer.SerializeToUtf8Bytes(
-        new StoredFeedbackMemory(Use, _keys, [.. _vectors.Select(v => Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(v.AsSpan())))], _byPractice),
+        new StoredFeedbackMemory(Use, _keys, [.. _vectors.Select(v => Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(v.AsSpan())))], _byPractice, _answers.Length == 0 ? null : _answers),
         FeedbackMemoryJsonContext.Default.StoredFeedbackMemory);
 
     public static FeedbackMemory Deserialise(byte[] bytes)
@@ -109,10 +152,15 @@ public sealed class FeedbackMemory
             throw new InvalidDataException("The feedback memory names a question it does not hold.");
         }
 
-        return new FeedbackMemory(vectors, stored.Keys, stored.Entries, stored.Use);
+        if (stored.Answers is { } answers && answers.Length != vectors.Count)
+        {
+            throw new InvalidDataException("The feedback memory holds answers for some of its questions only.");
+        }
+
+        return new FeedbackMemory(vectors, stored.Keys, stored.Entries, stored.Use, stored.Answers);
     }
 
-    internal sealed record StoredFeedbackMemory(FeedbackUse Use, string[] Keys, string[] Vectors, Dictionary<string, FeedbackEntry[]> Entries);
+    internal sealed record StoredFeedbackMemory(FeedbackUse Use, string[] Keys, string[] Vectors, Dictionary<string, FeedbackEntry[]> Entries, string[][]? Answers = null);
 }
 
 /// <summary>
@@ -131,10 +179,42 @@ public sealed record FeedbackEntry(int Question, string? Council, float Useful, 
 /// it, but never carry an unrelated one.
 /// <paramref name="MinChance"/>: below this chance from the text alone feedback never lifts a
 /// practice (it may still push one down).
+/// <paramref name="Ramp"/>: how a question's weight rises above <paramref name="Similarity"/>,
+/// <c>((cos - s) / (1 - s))^Ramp</c>: 1 rises linearly to full weight at an identical question
+/// (versions stored before the ramp was chosen read as 1), 0 lends full weight to every question
+/// above the similarity. Whatever the ramp, a question lends at most its own evidence, so no voice
+/// says more than its one vote through the questions like the one it spoke on.
+/// <paramref name="Overlap"/>: the share of their answers two questions must have in common (Jaccard
+/// of their <see cref="FeedbackMemory.AnswerSize"/> best text matches) for the remembered one to lend
+/// by answer, rising above it by the same ramp; 1 (versions stored before answers were remembered) lends
+/// by wording alone. A question lends what the larger of the two says, so never more than its own evidence.
 /// </summary>
-public sealed record FeedbackUse(double Similarity, double FloorShift, double MaxShift, double MinChance)
+public sealed record FeedbackUse(double Similarity, double FloorShift, double MaxShift, double MinChance, double Ramp = 1, double Overlap = 1)
 {
     public static FeedbackUse None { get; } = new(0.6, 0, 0, 1);
+
+    /// <summary>What a remembered question at <paramref name="cosine"/> lends, between 0 and 1 (0 at or below the similarity).</summary>
+    public double Lends(double cosine)
+    {
+        if (cosine <= Similarity)
+        {
+            return 0;
+        }
+
+        var rise = Math.Min(1, (cosine - Similarity) / (1 - Similarity));
+        return Math.Pow(rise, Ramp);
+    }
+
+    /// <summary>What a remembered question whose answer shares <paramref name="jaccard"/> with this one's lends, between 0 and 1.</summary>
+    public double LendsByAnswer(double jaccard)
+    {
+        if (Overlap >= 1 || jaccard <= Overlap)
+        {
+            return 0;
+        }
+
+        return Math.Pow(Math.Min(1, (jaccard - Overlap) / (1 - Overlap)), Ramp);
+    }
 
     /// <summary>The chance a practice is useful, given the text's chance and the net evidence for this question.</summary>
     public double Adjust(double chance, double netEvidence)
