@@ -70,7 +70,14 @@ public sealed class RelevanceFloorTests(SeedIndexFixture seed) : IClassFixture<S
             .First();
         var prioritised = seed.Rank(request with { Priorities = [new(area, 3)] }).Results;
 
-        Assert.True(MeanRank(prioritised, area) < MeanRank(plain, area), $"{area} practices at mean rank {MeanRank(prioritised, area):0.0} with the priority, {MeanRank(plain, area):0.0} without");
+        // The priority lifts the area's practices against the rest (their mean score's lead grows) and never
+        // pushes them down the list. Whether the lift also changes a rank depends on how close the scores
+        // above are (rough sleeping: Housing First rises from 0.555 to 0.625, 0.003 short of the one above),
+        // so the ranks are held to "no lower", the scores to "higher".
+        static double Lead(IReadOnlyList<RecommendationResult> results, string area) =>
+            results.Where(r => r.Practice.ServiceAreas.Contains(area)).Average(r => r.Score) - results.Where(r => !r.Practice.ServiceAreas.Contains(area)).Average(r => r.Score);
+        Assert.True(MeanRank(prioritised, area) <= MeanRank(plain, area), $"{area} practices at mean rank {MeanRank(prioritised, area):0.0} with the priority, {MeanRank(plain, area):0.0} without");
+        Assert.True(Lead(prioritised, area) > Lead(plain, area) + 0.02, $"{area} practices lead the rest by {Lead(prioritised, area):0.000} with the priority, {Lead(plain, area):0.000} without");
     }
 
     [Fact]
