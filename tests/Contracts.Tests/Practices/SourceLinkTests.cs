@@ -23,7 +23,18 @@ public sealed class SourceLinkTests
         "fdocuments.net", "studylib.net", "docslib.org", "dokumen.pub", "dokumen.tips", "scribd.com", "pdfcoffee.com", "documents.pub", "yumpu.com",
         "amedm.co.uk", "wordpress.com", "paperzz.com", "https.ncbi.nlm.nih.gov",
         "inkl.com", "particle.news", "owlbrief.com", "headtopics.com", "newsanyway.com",
+        // Aggregators and mirrors found in older records (source review of issue src11): opencouncil.network copies
+        // councils' committee decisions and minutes, ouci.dntb.gov.ua re-hosts journal abstracts, miragenews.com
+        // republishes press releases. None is the publisher: cite the council's own committee site, the journal or
+        // funder, or the body that issued the release.
+        "opencouncil.network", "ouci.dntb.gov.ua", "miragenews.com",
     ];
+
+    /// <summary>
+    /// Document-sharing sites that run under several domains: any host with one of these names as a label is refused,
+    /// whatever its top-level domain (docsbay.net, docsbay.com, ...). They re-host uploaded documents, not publish them.
+    /// </summary>
+    private static readonly string[] ForbiddenSiteNames = ["docsbay"];
 
     /// <summary>Sub-domain labels of old, beta or staging copies of a site.</summary>
     private static readonly string[] ForbiddenLabels = ["staging", "beta", "v2", "uat", "dev", "test", "testing", "preview", "old", "new"];
@@ -45,6 +56,11 @@ public sealed class SourceLinkTests
         }
 
         var labels = host.Split('.');
+        if (labels.FirstOrDefault(l => ForbiddenSiteNames.Contains(l)) is { } site)
+        {
+            return $"is on a {site} host, a document-sharing mirror";
+        }
+
         // A label such as "scc-staging" or "d10dev" names a copy as surely as "staging." does.
         if (labels.Length > 2 && labels[..^2].FirstOrDefault(l => ForbiddenLabels.Contains(l) || l.Contains("staging", StringComparison.Ordinal) || l.EndsWith("dev", StringComparison.Ordinal)) is { } label)
         {
@@ -81,6 +97,11 @@ public sealed class SourceLinkTests
     [InlineData("https://d10dev.itsinternational.com/feature/article", true, "specific")]
     [InlineData("https://testing.airqualitynews.com/article", true, "specific")]
     [InlineData("https://paperzz.com/doc/123/protocol", true, "specific")]
+    [InlineData("https://opencouncil.network/decisions/89506", true, "specific")]
+    [InlineData("https://ouci.dntb.gov.ua/en/works/4LLLrn64", false, "specific")]
+    [InlineData("https://www.miragenews.com/nature-based-solutions-enhance-flood-resilience-1407099", false, "specific")]
+    [InlineData("https://docsbay.net/some-council-report", true, "specific")]
+    [InlineData("https://www.docsbay.com/doc/123", false, "specific")]
     [InlineData("https://eef.dev/education-evidence/teaching-learning-toolkit/homework", true, "specific")]
     [InlineData("https://v2.educationendowmentfoundation.org.uk/evidence-summaries/x", true, "specific")]
     [InlineData("https://beta.foundations.org.uk/guidebook", true, "specific")]
