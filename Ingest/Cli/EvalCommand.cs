@@ -55,6 +55,7 @@ public static class EvalCommand
 
         public Option<string> Councils { get; } = CliOptions.ExistingFile("--councils", "councils the challenges name: mySociety's uk_local_authorities.csv or a councils JSON file [default: as the app loads them: ../shared/data's full UK list beside the repository when present, else the shipped examples]", required: false);
         public Option<string> Unjudged { get; } = OutputFile("--unjudged", "also write the shown practices no one has graded (JSON lines: query_id, practice_id, list) for graders");
+        public Option<string> Answers { get; } = OutputFile("--answers", "also write every challenge's served answer (JSON lines: query_id, split, area, challenge, and the results and related practices with grade and floor probability), to read where the set fails");
         public Option<string> Calibrate { get; } = OutputFile("--calibrate", "refit the relevance floor on the training split and write it to FILE (ship it as Matching/relevance-floor.json)");
         public Option<string> Run { get; } = RunFile();
         public Option<string> Tag { get; } = RunTag();
@@ -107,6 +108,7 @@ public static class EvalCommand
             (Catalogue, [Usefulness]),
             (Councils, [Usefulness]),
             (Unjudged, [Usefulness]),
+            (Answers, [Usefulness]),
             (Calibrate, [Usefulness]),
         ];
 
@@ -217,7 +219,7 @@ public static class EvalCommand
 
             return await UsefulnessEvalRun.RunAsync(
                 new UsefulnessEvalRun.Settings(judgmentsFolder, catalogue, parseResult.GetValue(options.Councils), parseResult.GetRequiredValue(options.Cache),
-                    parseResult.GetValue(options.Unjudged), parseResult.GetValue(options.Calibrate)),
+                    parseResult.GetValue(options.Unjudged), parseResult.GetValue(options.Calibrate), parseResult.GetValue(options.Answers)),
                 output, error, cancellationToken);
         }
 

@@ -23,7 +23,7 @@ public static class UsefulnessEvalRun
 {
     public const string Name = "usefulness";
 
-    public sealed record Settings(string Judgments, string Catalogue, string? Councils, string CacheDirectory, string? UnjudgedPath, string? CalibratePath);
+    public sealed record Settings(string Judgments, string Catalogue, string? Councils, string CacheDirectory, string? UnjudgedPath, string? CalibratePath, string? AnswersPath = null);
 
     public static async Task<int> RunAsync(Settings settings, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
@@ -97,6 +97,11 @@ public static class UsefulnessEvalRun
             await WriteUnjudgedAsync(unjudgedPath, index, ranker, [.. scoredTrain, .. scoredHeldOut], judgments.Qrels, error, cancellationToken);
         }
 
+        if (settings.AnswersPath is { } answersPath)
+        {
+            await WriteAnswersAsync(answersPath, index, ranker, [.. scoredTrain.Select(q => (q, "train")), .. scoredHeldOut.Select(q => (q, "held_out"))], judgments.Qrels, error, cancellationToken);
+        }
+
         output.WriteLine(Json(heldOutReport, trainReport, all, catalogue.Practices.Count));
         return 0;
     }
@@ -152,6 +157,24 @@ public static class UsefulnessEvalRun
         await error.WriteLineAsync($"wrote {count} unjudged shown practice(s) to {path}");
     }
 
+    /// <summary>Every challenge's served answer with the grades beside it: where a reader sees which practices fail which need.</summary>
+    private static async Task WriteAnswersAsync(string path, PracticeIndex index, PracticeRanker ranker, IReadOnlyList<(UsefulnessEvaluator.ScoredQuery Query, string Split)> queries, Qrels qrels, TextWriter error, CancellationToken cancellationToken)
+    {
+        await using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false));
+        foreach (var (query, split) in queries)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var judged = qrels.For(query.Query.Id);
+            var answer = UsefulnessEvaluator.Answer(index, ranker, query);
+            List<ServedPractice> Served(IEnumerable<Contracts.Recommendations.RecommendationResult> results) =>
+                [.. results.Select(r => new ServedPractice(r.Practice.Id, r.Practice.Title, judged.TryGetValue(r.Practice.Id, out var g) ? g : null, Math.Round(r.Relevance, 3), Math.Round(r.ScoreParts.Text, 3)))];
+            var line = new ServedAnswer(query.Query.Id, split, query.Query.Area, query.Query.Challenge, Served(answer.Results.Take(UsefulnessReport.Depth)), Served(answer.Related));
+            await writer.WriteLineAsync(JsonSerializer.Serialize(line, UnjudgedJsonContext.Default.ServedAnswer));
+        }
+
+        await error.WriteLineAsync($"wrote {queries.Count} served answer(s) to {path}");
+    }
+
     private static PracticeIndex BuildIndex(IReadOnlyList<Practice> practices, string cacheDirectory, TextWriter error, CancellationToken cancellationToken)
     {
         // The vectors are those ingest makes (PracticeEmbedding: the practice's text blended with its
@@ -205,6 +228,13 @@ public static class UsefulnessEvalRun
 /// <summary>One line of <c>--unjudged</c>: a challenge, a practice a served answer shows for it, and in which list.</summary>
 public sealed record UnjudgedPair(string QueryId, string PracticeId, string List);
 
+/// <summary>One line of <c>--answers</c>: a challenge and what was served for it, graded.</summary>
+public sealed record ServedAnswer(string QueryId, string Split, string Area, string? Challenge, List<ServedPractice> Results, List<ServedPractice> Related);
+
+/// <summary>A served practice with its grade (null when unjudged), the floor's probability and the text share of its score.</summary>
+public sealed record ServedPractice(string Id, string Title, int? Grade, double Relevance, double Text);
+
 [System.Text.Json.Serialization.JsonSourceGenerationOptions(PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.SnakeCaseLower)]
 [System.Text.Json.Serialization.JsonSerializable(typeof(UnjudgedPair))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(ServedAnswer))]
 public sealed partial class UnjudgedJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Recommend.Ingest.Cli;
 using Recommend.Matching.Evaluation;
 using Recommend.Matching.Ranking;
@@ -252,6 +253,47 @@ public sealed class EvalCommandTests : IDisposable
         Assert.Empty(stdout);
         Assert.StartsWith($"eval: malformed data: --councils {councils}: ", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheUsefulnessModeWritesEveryServedAnswerWithItsGrades()
+    {
+        // A small catalogue (the shipped waste practices' first 15) and three graded waste challenges,
+        // one need each: the split holds one of the three needs out, so both splits are written.
+        var catalogue = Directory.CreateDirectory(Path.Combine(_scratch, "catalogue")).FullName;
+        var waste = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Contracts.Practices.SeedCatalogue.DefaultFolder, "waste.json")))!.AsArray();
+        await File.WriteAllTextAsync(Path.Combine(catalogue, "waste.json"), new JsonArray([.. waste.Take(15).Select(p => p!.DeepClone())]).ToJsonString());
+        var judgments = Directory.CreateDirectory(Path.Combine(_scratch, "judgments")).FullName;
+        await File.WriteAllLinesAsync(Path.Combine(judgments, "queries.jsonl"),
+        [
+            """{"id": "food-1", "need": "food-waste", "challenge": "Too much food ends up in the rubbish bin.", "priorities": ["waste"]}""",
+            """{"id": "tips-1", "need": "tip-queues", "challenge": "Queues at the household recycling centre block the road at weekends.", "priorities": ["waste"]}""",
+            """{"id": "flats-1", "need": "flats-recycling", "challenge": "Residents of tower blocks hardly recycle at all.", "priorities": ["waste"]}""",
+        ]);
+        await File.WriteAllTextAsync(Path.Combine(judgments, "qrels.tsv"),
+            "query-id\tcorpus-id\tscore\nfood-1\tstroud-weekly-food-fortnightly-residual\t2\nfood-1\tglow-in-dark-eyes-dog-fouling-posters\t0\n"
+            + "tips-1\trecycling-centre-booking-systems\t2\nflats-1\tflats-recycling-package-london\t2\n");
+        var answers = Path.Combine(_scratch, "answers.jsonl");
+
+        var (exit, stdout, stderr) = await Run(["eval", "--mode", "usefulness", "--catalogue", catalogue, "--judgments", judgments,
+            "--cache", Path.Combine(_scratch, "cache"), "--answers", answers]);
+
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("wrote 3 served answer(s)", stderr, StringComparison.Ordinal);
+        var lines = (await File.ReadAllLinesAsync(answers)).Select(l => JsonNode.Parse(l)!).ToList();
+        Assert.Equal(["flats-1", "food-1", "tips-1"], lines.Select(l => (string)l["query_id"]!).Order(StringComparer.Ordinal));
+        Assert.Equal(["held_out", "train", "train"], lines.Select(l => (string)l["split"]!).Order(StringComparer.Ordinal));
+        var food = lines.Single(l => (string)l["query_id"]! == "food-1");
+        Assert.Equal("Too much food ends up in the rubbish bin.", (string)food["challenge"]!);
+        var shown = food["results"]!.AsArray().Concat(food["related"]!.AsArray()).Select(r => r!).ToList();
+        Assert.InRange(food["results"]!.AsArray().Count, 0, 5);
+        // Every shown practice carries its grade as judged, null when no one graded it for this challenge.
+        Assert.All(shown, r => Assert.Equal(
+            (string)r["id"]! switch { "stroud-weekly-food-fortnightly-residual" => 2, "glow-in-dark-eyes-dog-fouling-posters" => 0, _ => (int?)null },
+            (int?)r["grade"]));
+        Assert.Contains(shown, r => (string)r["id"]! == "stroud-weekly-food-fortnightly-residual" && (double)r["relevance"]! > 0);
+        using var summary = JsonDocument.Parse(LastLine(stdout));
+        Assert.Equal(15, summary.RootElement.GetProperty("practices").GetInt32());
     }
 
     [Fact]
