@@ -16,19 +16,21 @@ public static class ContextMatcher
     public const double UnknownPrior = 0.4;
 
     /// <summary>Share of the context score that adoption by similar councils carries.</summary>
-    private const double AdoptionShare = 0.2;
+    internal const double AdoptionShare = 0.2;
 
     /// <summary>Neighbours within this rank count fully as "similar"; up to <see cref="LooseNeighbourRank"/> count half.</summary>
     public const int CloseNeighbourRank = 10;
     public const int LooseNeighbourRank = 30;
 
-    private static readonly string[] UkNames = ["UK", "United Kingdom", "Great Britain", "GB"];
-    private static readonly string[] InternationalNames = ["International", "OECD countries"];
-    private static readonly string[] UkNations = [Nation.England, Nation.Scotland, Nation.Wales, Nation.NorthernIreland];
+    internal static readonly string[] UkNames = ["UK", "United Kingdom", "Great Britain", "GB"];
+    internal static readonly string[] InternationalNames = ["International", "OECD countries"];
+    internal static readonly string[] UkNations = [Nation.England, Nation.Scotland, Nation.Wales, Nation.NorthernIreland];
+
+    internal const double NationWeight = 1.0, GovernanceWeight = 1.0, RuralWeight = 1.5, DeprivationWeight = 1.0, PopulationWeight = 0.75;
 
     private static readonly (string Field, double Weight)[] FieldWeights =
     [
-        ("nation", 1.0), ("governance_type", 1.0), ("rural_urban", 1.5), ("deprivation", 1.0), ("population", 0.75),
+        ("nation", NationWeight), ("governance_type", GovernanceWeight), ("rural_urban", RuralWeight), ("deprivation", DeprivationWeight), ("population", PopulationWeight),
     ];
 
     /// <summary>
@@ -62,10 +64,9 @@ public static class ContextMatcher
             notes.Insert(0, $"{own.Name} is already listed as an adopter{(own.Year is { } y ? $" ({y})" : "")}: check what happened locally before starting again.");
         }
 
-        var contextual = (coverage * closeness) + ((1 - coverage) * UnknownPrior);
         return new ContextMatch
         {
-            Score = ((1 - AdoptionShare) * contextual) + (AdoptionShare * adoption),
+            Score = Blend(coverage, closeness, adoption),
             Coverage = coverage,
             Closeness = closeness,
             Fields = fields,
@@ -73,6 +74,19 @@ public static class ContextMatcher
             AdaptationNotes = notes,
         };
     }
+
+    /// <summary>The context score from its parts; <see cref="ContextScorer"/> blends them the same way.</summary>
+    internal static double Blend(double coverage, double closeness, double adoption)
+    {
+        var contextual = (coverage * closeness) + ((1 - coverage) * UnknownPrior);
+        return ((1 - AdoptionShare) * contextual) + (AdoptionShare * adoption);
+    }
+
+    /// <summary>Rurality steps apart: one is close, two differ, urban against sparse rural shares nothing.</summary>
+    internal static double RuralSimilarity(int steps) => steps switch { 0 => 1.0, 1 => 0.6, 2 => 0.25, _ => 0.0 };
+
+    /// <summary>Deprivation quintiles or population bands apart.</summary>
+    internal static double GradedSimilarity(int steps) => steps switch { 0 => 1.0, 1 => 0.7, 2 => 0.4, _ => 0.1 };
 
     private static double WeightOf(string field) => FieldWeights.First(w => w.Field == field).Weight;
 
@@ -188,7 +202,7 @@ public static class ContextMatcher
         var own = RuralOrder(council.RuralUrban);
         var nearest = known.OrderBy(c => Math.Abs(RuralOrder(c) - own)).First();
         var gap = RuralOrder(nearest) - own;
-        var similarity = Math.Abs(gap) switch { 0 => 1.0, 1 => 0.6, 2 => 0.25, _ => 0.0 };
+        var similarity = RuralSimilarity(Math.Abs(gap));
         if (gap > 0 && Math.Abs(gap) >= 1)
         {
             notes.Add($"Shown in more rural places ({nearest.Replace('_', ' ')}) than yours ({council.RuralUrban.Replace('_', ' ')}): demand and caseloads will be denser, so plan for capacity and for a more mixed population.");
@@ -216,7 +230,7 @@ public static class ContextMatcher
 
         var nearest = quintiles.OrderBy(q => Math.Abs(q - own)).First();
         var gap = nearest - own;
-        var similarity = Math.Abs(gap) switch { 0 => 1.0, 1 => 0.7, 2 => 0.4, _ => 0.1 };
+        var similarity = GradedSimilarity(Math.Abs(gap));
         if (gap >= 2)
         {
             notes.Add("Your area is more deprived than where this was tested: need is likely to be higher and more complex, so plan for more intensive support, longer engagement and higher take-up.");
@@ -244,7 +258,7 @@ public static class ContextMatcher
 
         var nearest = known.OrderBy(b => Math.Abs(BandOrder(b) - BandOrder(own))).First();
         var gap = BandOrder(nearest) - BandOrder(own);
-        var similarity = Math.Abs(gap) switch { 0 => 1.0, 1 => 0.7, 2 => 0.4, _ => 0.1 };
+        var similarity = GradedSimilarity(Math.Abs(gap));
         if (gap >= 2)
         {
             notes.Add("Shown in much larger places than yours: fixed costs (a team, a system) weigh more at your size; consider sharing the service with neighbouring councils.");
@@ -283,7 +297,7 @@ public static class ContextMatcher
         return [.. result.OrderBy(a => a.IsThisCouncil ? 0 : a.NeighbourRank)];
     }
 
-    private static int RuralOrder(string value) => value switch
+    internal static int RuralOrder(string value) => value switch
     {
         RuralUrbanClass.Urban => 0,
         RuralUrbanClass.UrbanWithRural => 1,
@@ -292,7 +306,7 @@ public static class ContextMatcher
         _ => -1,
     };
 
-    private static int BandOrder(string value) => value switch
+    internal static int BandOrder(string value) => value switch
     {
         PopulationBand.Small => 0,
         PopulationBand.Medium => 1,

@@ -155,8 +155,8 @@ public sealed class PracticeRanker(RankingWeights? weights = null, RelevanceFloo
             // context (the floor does not depend on who asks).
             var evidence = feedback.Of(practice.Id, isNear);
             var usefulChance = feedback.Use.Adjust(_floor.Probability(relevant, withSemantic), evidence.Net);
-            var context = council is null ? ContextMatch.None : ContextMatcher.Match(council.Council, practice, council.Neighbours, reported.RunningAdopters(practice.Id));
-            var priorityMatches = practice.ServiceAreas.Where(a => request.Priorities.Any(p => p.Key == a)).ToList();
+            // Figures only: the verdicts and notes are written for the few results shown (ToResult).
+            var context = council is null ? ContextScore.None : ContextScorer.Score(council.Council, practice, council.Neighbours, reported.RunningAdopters(practice.Id));
             var parts = new ScoreParts(
                 Text: textShare,
                 Context: context.Score,
@@ -168,7 +168,7 @@ public sealed class PracticeRanker(RankingWeights? weights = null, RelevanceFloo
                 + (weights.Cost * parts.Cost) + (weights.Priority * parts.Priority) + (ReportedOutcomeWeight * parts.Reported);
             var features = RankingFeatures.Of(weighted, parts, match, bestLexical, practice, context, evidence);
             var score = reranker is null ? weighted : reranker.Rescore(weighted, features);
-            candidates.Add(new ScoredCandidate(match, practice, context, priorityMatches, parts, features, score, relevant, usefulChance));
+            candidates.Add(new ScoredCandidate(match, practice, context, parts, features, score, relevant, usefulChance));
         }
 
         var clearing = RelevanceFloor.Clearing([.. candidates.Select(c => c.Relevance)], withSemantic ? _floor.Hybrid : _floor.Lexical);
@@ -241,6 +241,11 @@ public sealed class PracticeRanker(RankingWeights? weights = null, RelevanceFloo
         return fit;
     }
 
+    /// <summary>
+    /// One shown result. Its context verdicts, adaptation notes and priority areas are written here, for
+    /// the practices an answer shows, not while scoring every candidate: the full match gives the same
+    /// figures the candidate was ranked by (<see cref="ContextScorer"/>).
+    /// </summary>
     private static RecommendationResult ToResult(ScoredCandidate candidate, int rank, NormalisedRequest request, CouncilRankingContext? council, ReportedAdoptions reported) => new()
     {
         Rank = rank,
@@ -250,9 +255,17 @@ public sealed class PracticeRanker(RankingWeights? weights = null, RelevanceFloo
         ScoreParts = new ScoreParts(
             Math.Round(candidate.Parts.Text, 3), Math.Round(candidate.Parts.Context, 3), Math.Round(candidate.Parts.Evidence, 3),
             Math.Round(candidate.Parts.Cost, 3), Math.Round(candidate.Parts.Priority, 3), Math.Round(candidate.Parts.Reported, 3)),
-        Explanation = ExplanationWriter.Write(candidate.Practice, candidate.Match, candidate.PriorityMatches, candidate.Context, request, council)
+        Explanation = ExplanationWriter.Write(candidate.Practice, candidate.Match, PriorityMatches(candidate.Practice, request), ContextOf(candidate.Practice, council, reported), request, council)
             with { Reported = reported.SummaryOf(candidate.Practice.Id) is { Councils: > 0 } summary ? summary : null },
     };
+
+    /// <summary>The practice's service areas the request named as priorities, in the practice's order.</summary>
+    private static List<string> PriorityMatches(Practice practice, NormalisedRequest request) =>
+        practice.ServiceAreas.Where(a => request.Priorities.Any(p => p.Key == a)).ToList();
+
+    /// <summary>The full context match of a shown practice, with the adopters the ranking counted.</summary>
+    private static ContextMatch ContextOf(Practice practice, CouncilRankingContext? council, ReportedAdoptions reported) =>
+        council is null ? ContextMatch.None : ContextMatcher.Match(council.Council, practice, council.Neighbours, reported.RunningAdopters(practice.Id));
 
     public static PracticeSummary Summarise(Practice practice) => new()
     {
@@ -287,7 +300,7 @@ public sealed class PracticeRanker(RankingWeights? weights = null, RelevanceFloo
             return null;
         }
 
-        var strong = shown.Count(c => !c.Context.WeakForThisContext || c.Context.SimilarAdopters.Count > 0);
+        var strong = shown.Count(c => !c.Context.WeakForThisContext || c.Context.SimilarAdopters > 0);
         return strong == 0
             ? $"None of these practices has evidence from places like {council.Label}: they are shown because they match the challenge. Treat them as ideas to test locally, and read the adaptation notes."
             : null;

@@ -7,16 +7,16 @@ namespace Recommend.Matching.Ranking;
 public sealed record ScoredCandidates(IReadOnlyList<ScoredCandidate> Candidates, RankingWeights Weights, bool Learned);
 
 /// <summary>
-/// One candidate: its text match, the practice, its context match, the parts and features it was
+/// One candidate: its text match, the practice, its context figures, the parts and features it was
 /// scored on, its score, and the relevance floor's verdict: the chance it is useful for the
 /// challenge, from the text match alone, and whether that clears the floor (a recommendation) or
-/// not (at most a related practice).
+/// not (at most a related practice). No words: a shown result's explanation is written when it is
+/// shown (<see cref="PracticeRanker.Present"/>), since most candidates never are.
 /// </summary>
 public sealed record ScoredCandidate(
     TextMatch Match,
     Practice Practice,
-    ContextMatch Context,
-    List<string> PriorityMatches,
+    ContextScore Context,
     ScoreParts Parts,
     float[] Features,
     double Score,

@@ -28,14 +28,14 @@ public static class RankingFeatures
     /// <param name="match">The text match, for its lexical and semantic halves.</param>
     /// <param name="bestLexical">The best lexical score among this query's candidates, to make the lexical half comparable across queries.</param>
     /// <param name="practice">The candidate, for its adopters.</param>
-    /// <param name="context">Its context match, for adopters among similar councils.</param>
+    /// <param name="context">Its context figures, for adopters among similar councils.</param>
     /// <param name="feedback">Its feedback evidence for this question, from the version's memory.</param>
-    public static float[] Of(double weighted, ScoreParts parts, TextMatch match, double bestLexical, Practice practice, ContextMatch context, FeedbackEvidence feedback) =>
+    public static float[] Of(double weighted, ScoreParts parts, TextMatch match, double bestLexical, Practice practice, ContextScore context, FeedbackEvidence feedback) =>
     [
         (float)weighted, (float)parts.Text, (float)parts.Context, (float)parts.Evidence, (float)parts.Cost, (float)parts.Priority,
         bestLexical > 0 ? (float)(match.LexicalScore / bestLexical) : 0f,
         (float)(match.SemanticSimilarity ?? 0),
-        Log(practice.Adopters.Count), Log(context.SimilarAdopters.Count),
+        Log(practice.Adopters.Count), Log(context.SimilarAdopters),
         Log(feedback.Useful), Log(feedback.NotRelevant), SignedLog(feedback.NearCouncils), SignedLog(feedback.Overall),
     ];
 
