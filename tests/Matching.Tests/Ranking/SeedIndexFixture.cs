@@ -6,16 +6,20 @@ using Recommend.TestSupport.Data;
 
 namespace Recommend.Matching.Tests.Ranking;
 
-/// <summary>The shipped catalogue indexed as the app does it (BM25 + MiniLM) and the shipped example councils.</summary>
-public sealed class SeedIndexFixture : IDisposable
+/// <summary>
+/// The shipped catalogue indexed as the app does it (BM25 + MiniLM) and the shipped example councils.
+/// The index is built once per test process and shared by every class that uses this fixture: embedding
+/// the 1,541 practices costs one to two minutes on 2 cores, and it was paid again for each of eight
+/// classes. Sharing is safe because an index is immutable (new versions are new instances) and ranking
+/// it, MiniLM included, is thread-safe, as the recommender relies on when it serves concurrent requests.
+/// </summary>
+public sealed class SeedIndexFixture
 {
-    private readonly MiniLmEmbedder _embedder = new();
+    private static readonly Lazy<PracticeIndex> Shared = new(
+        () => new PracticeIndexBuilder(new MiniLmEmbedder()).Build(SeedData.Practices, "test"),
+        LazyThreadSafetyMode.ExecutionAndPublication);
 
-    public SeedIndexFixture() => Index = new PracticeIndexBuilder(_embedder).Build(SeedData.Practices, "test");
-
-    public PracticeIndex Index { get; }
-
-    public void Dispose() => _embedder.Dispose();
+    public PracticeIndex Index => Shared.Value;
 
     public IReadOnlyList<CouncilProfile> Councils { get; } = CouncilCatalogue.LoadFolder(RepoPaths.InRepo("data", "councils")).Councils;
 
