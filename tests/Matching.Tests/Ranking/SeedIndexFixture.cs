@@ -19,7 +19,7 @@ public sealed class SeedIndexFixture
         () => new PracticeIndexBuilder(new MiniLmEmbedder()).Build(SeedData.Practices, "test"),
         LazyThreadSafetyMode.ExecutionAndPublication);
 
-    public PracticeIndex Index => Shared.Value;
+    public PracticeIndex Index { get; } = Shared.Value;
 
     public IReadOnlyList<CouncilProfile> Councils { get; } = CouncilCatalogue.LoadFolder(RepoPaths.InRepo("data", "councils")).Councils;
 
