@@ -23,11 +23,11 @@ public sealed class SourceLinkTests
         "fdocuments.net", "studylib.net", "docslib.org", "dokumen.pub", "dokumen.tips", "scribd.com", "pdfcoffee.com", "documents.pub", "yumpu.com",
         "amedm.co.uk", "wordpress.com", "paperzz.com", "https.ncbi.nlm.nih.gov",
         "inkl.com", "particle.news", "owlbrief.com", "headtopics.com", "newsanyway.com",
-        // Aggregators and mirrors found in older records (source review of issue src11): opencouncil.network copies
-        // councils' committee decisions and minutes, ouci.dntb.gov.ua re-hosts journal abstracts, miragenews.com
-        // republishes press releases. None is the publisher: cite the council's own committee site, the journal or
-        // funder, or the body that issued the release.
-        "opencouncil.network", "ouci.dntb.gov.ua", "miragenews.com",
+        // Aggregators and mirrors found in older records (source review, December 2026): opencouncil.network and
+        // councilgateway.poteris.co.uk copy councils' committee decisions and minutes, ouci.dntb.gov.ua re-hosts
+        // journal abstracts, miragenews.com republishes press releases. None is the publisher: cite the council's
+        // own committee site, the journal or funder, or the body that issued the release.
+        "opencouncil.network", "councilgateway.poteris.co.uk", "ouci.dntb.gov.ua", "miragenews.com",
     ];
 
     /// <summary>
@@ -98,6 +98,7 @@ public sealed class SourceLinkTests
     [InlineData("https://testing.airqualitynews.com/article", true, "specific")]
     [InlineData("https://paperzz.com/doc/123/protocol", true, "specific")]
     [InlineData("https://opencouncil.network/decisions/89506", true, "specific")]
+    [InlineData("https://councilgateway.poteris.co.uk/decisions/1234", false, "specific")]
     [InlineData("https://ouci.dntb.gov.ua/en/works/4LLLrn64", false, "specific")]
     [InlineData("https://www.miragenews.com/nature-based-solutions-enhance-flood-resilience-1407099", false, "specific")]
     [InlineData("https://docsbay.net/some-council-report", true, "specific")]
