@@ -136,7 +136,8 @@ public sealed class PracticeRanker(RankingWeights? weights = null, RelevanceFloo
         var best = matches.Count > 0 ? matches.Max(m => m.Score) : 0;
         var bestLexical = matches.Count > 0 ? matches.Max(m => m.LexicalScore) : 0;
         var withSemantic = index.IsHybrid;
-        var relevance = RelevanceFeatures.Of(matches, doc => index.Practices[doc].ServiceAreas.FirstOrDefault());
+        var audience = AudienceMatch.Of(request.Challenge);
+        var relevance = RelevanceFeatures.Of(matches, doc => index.Practices[doc].ServiceAreas.FirstOrDefault(), doc => AudienceMatch.Mismatch(audience, AudienceMatch.Of(index.Practices[doc])));
 
         var candidates = new List<ScoredCandidate>();
         for (var m = 0; m < matches.Count; m++)

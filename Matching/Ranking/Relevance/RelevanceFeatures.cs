@@ -9,7 +9,8 @@ namespace Recommend.Matching.Ranking.Relevance;
 /// lexical and fused scores) and against the theme: the share of the challenge's closest matches
 /// (<see cref="AreaNeighbours"/> by fused score) that serve the practice's own service area. That last
 /// one reads the challenge's theme from its text, not from the priorities the user gave: priorities
-/// may reorder recommendations but never decide what is one.
+/// may reorder recommendations but never decide what is one. And whether the practice serves only
+/// people the challenge is not about (<see cref="AudienceMatch"/>), which the words alone cannot tell.
 /// </summary>
 public readonly record struct RelevanceFeatures(
     double Semantic,
@@ -19,13 +20,14 @@ public readonly record struct RelevanceFeatures(
     double SemanticGap,
     double LexicalRank,
     double SemanticRank,
-    double AreaShare)
+    double AreaShare,
+    double AudienceMismatch)
 {
     /// <summary>How many of the closest matches set the challenge's theme.</summary>
     public const int AreaNeighbours = 8;
 
     /// <summary>The features of every match of one query, in the order given.</summary>
-    public static RelevanceFeatures[] Of(IReadOnlyList<TextMatch> matches, Func<int, string?> primaryArea)
+    public static RelevanceFeatures[] Of(IReadOnlyList<TextMatch> matches, Func<int, string?> primaryArea, Func<int, double> audienceMismatch)
     {
         var features = new RelevanceFeatures[matches.Count];
         if (matches.Count == 0)
@@ -64,7 +66,8 @@ public readonly record struct RelevanceFeatures(
                 (m.SemanticSimilarity ?? 0) - bestSemantic,
                 Math.Log(1 + lexicalRank[i]),
                 Math.Log(1 + semanticRank[i]),
-                total > 0 && area is not null ? weightByArea.GetValueOrDefault(area) / total : 0);
+                total > 0 && area is not null ? weightByArea.GetValueOrDefault(area) / total : 0,
+                audienceMismatch(m.Doc));
         }
 
         return features;
@@ -72,11 +75,11 @@ public readonly record struct RelevanceFeatures(
 
     /// <summary>The features in the order the model's weights are stored.</summary>
     public double[] ToArray(bool withSemantic) => withSemantic
-        ? [Semantic, Coverage, LexicalShare, FusedShare, SemanticGap, LexicalRank, SemanticRank, AreaShare]
-        : [Coverage, LexicalShare, FusedShare, LexicalRank, AreaShare];
+        ? [Semantic, Coverage, LexicalShare, FusedShare, SemanticGap, LexicalRank, SemanticRank, AreaShare, AudienceMismatch]
+        : [Coverage, LexicalShare, FusedShare, LexicalRank, AreaShare, AudienceMismatch];
 
-    public static readonly string[] HybridNames = ["semantic", "coverage", "lexical_share", "fused_share", "semantic_gap", "log_lexical_rank", "log_semantic_rank", "area_share"];
-    public static readonly string[] LexicalNames = ["coverage", "lexical_share", "fused_share", "log_lexical_rank", "area_share"];
+    public static readonly string[] HybridNames = ["semantic", "coverage", "lexical_share", "fused_share", "semantic_gap", "log_lexical_rank", "log_semantic_rank", "area_share", "audience_mismatch"];
+    public static readonly string[] LexicalNames = ["coverage", "lexical_share", "fused_share", "log_lexical_rank", "area_share", "audience_mismatch"];
 
     /// <summary>0-based rank of each match by a score, highest first (ties keep their order).</summary>
     private static int[] RankOf(IReadOnlyList<TextMatch> matches, Func<TextMatch, double> score)
