@@ -122,7 +122,7 @@ public sealed partial class PracticeIndex
         new(version, Practices, _lexical, _dense, _embedder, reranker, feedback, card);
 
     /// <summary>The MiniLM vector of a question, as its text match uses it; null for a lexical-only index.</summary>
-    public float[]? EmbedQuestion(string text) => _embedder is not null && _dense is not null ? _embedder.Embed(text) : null;
+    public float[]? EmbedQuestion(string text) => _embedder is not null && _dense is not null ? _embedder.EmbedQuestion(text) : null;
 
     /// <summary>True when semantic vectors and a query embedder are both present.</summary>
     public bool IsHybrid => _dense is not null && _embedder is not null;
@@ -192,7 +192,7 @@ public sealed partial class PracticeIndex
         if (_hybrid is not null)
         {
             // The explained hits are the lexical side of the fusion: searching BM25 again would only repeat them.
-            vector = questionVector ?? _embedder!.Embed(query);
+            vector = questionVector ?? _embedder!.EmbedQuestion(query);
             fused = _hybrid.Fuse([.. lexicalHits.Select(h => new SearchHit(h.Doc, h.Score))], vector, k);
         }
         else

@@ -20,7 +20,7 @@ public sealed class QueryEmbedder : IDisposable
             // One intra-op thread: requests (and replicas) already run side by side, so a second
             // thread per inference only makes them take turns on the same cores.
             Embedder = new MiniLmEmbedder(new MiniLmOptions { IntraOpThreads = 1 });
-            _batcher = new EmbeddingBatcher(Embedder.EmbedBatch, options.Value.MaxBatchSize, options.Value.Workers);
+            _batcher = new EmbeddingBatcher(Embedder.EmbedQuestions, options.Value.MaxBatchSize, options.Value.Workers);
         }
     }
 

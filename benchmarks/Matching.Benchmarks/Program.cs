@@ -102,7 +102,7 @@ CorpusResult RunCorpus(string name, List<TextDocument> corpus, List<string> quer
     if (dense is not null && embedder is not null)
     {
         var hybrid = new HybridRetriever(ours, dense, embedder.Embed, fusion);
-        var embedLatency = Latency.Measure(queries, q => embedder.Embed(q));
+        var embedLatency = Latency.Measure(queries, q => embedder.EmbedQuestion(q));
         var vectors = queries.Select(embedder.Embed).ToArray();
         var next = 0;
         var denseLatency = Latency.Measure(queries, _ => dense.Search(vectors[next++ % vectors.Length], 10));

@@ -50,7 +50,7 @@ foreach (var line in File.ReadLines(Path.Combine(root, "data", "judgments", "que
         Priorities = q.TryGetProperty("priorities", out var p) ? [.. p.EnumerateArray().Select(a => new PriorityRequest(a.GetString()!))] : null,
     };
     var normalised = NormalisedRequest.From(request) with { Council = contexts[code].Council.Code };
-    requests.Add((normalised, contexts[code], embedder.Embed(normalised.Challenge)));
+    requests.Add((normalised, contexts[code], embedder.EmbedQuestion(normalised.Challenge)));
 }
 
 var ranker = new PracticeRanker();

@@ -79,8 +79,8 @@ for (var pass = 0; pass < 2; pass++)
     }
 }
 
-var embed = Latency.Measure(requests, r => queryEmbedder.Embed(r.Request.Challenge));
-var vectors = requests.Select(r => queryEmbedder.Embed(r.Request.Challenge)).ToArray();
+var embed = Latency.Measure(requests, r => queryEmbedder.EmbedQuestion(r.Request.Challenge));
+var vectors = requests.Select(r => queryEmbedder.EmbedQuestion(r.Request.Challenge)).ToArray();
 // The dense side as the hybrid retriever runs it (int8 scan, exact rescoring of 4 x 200), and the
 // exact float scan it replaced, for comparison; both over the same 100k vectors, in document order.
 var shortlist = new QuantizedVectors(dense, Enumerable.Range(0, lexical.Slots).Select(lexical.TryIdOf).ToArray());

@@ -14,7 +14,7 @@ public static class QueryEmbeddings
 
     public static MiniLmEmbedder Embedder => Model.Value;
 
-    public static float[] Embed(string query) => Memo.GetOrAdd(query, static q => Model.Value.Embed(q));
+    public static float[] Embed(string query) => Memo.GetOrAdd(query, static q => Model.Value.EmbedQuestion(q));
 
     /// <summary>Embeds the queries in batches up front (much faster than one at a time).</summary>
     public static void Prefetch(IReadOnlyList<string> queries, TextWriter progress)
@@ -25,7 +25,7 @@ public static class QueryEmbeddings
             return;
         }
 
-        var vectors = Model.Value.EmbedBatch(missing);
+        var vectors = Model.Value.EmbedQuestions(missing);
         for (var i = 0; i < missing.Length; i++)
         {
             Memo[missing[i]] = vectors[i];

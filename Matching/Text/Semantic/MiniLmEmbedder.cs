@@ -6,8 +6,12 @@ namespace Recommend.Matching.Text.Semantic;
 
 /// <summary>
 /// all-MiniLM-L6-v2 sentence embeddings (384 floats, unit length, so a dot product is the cosine),
-/// computed offline with ONNX Runtime. Thread-safe: one instance, and its single inference session,
-/// is meant to be shared by the whole process, because loading the model costs about a second and 90 MB.
+/// computed offline with ONNX Runtime. Documents (practices, corpus texts) are embedded in full
+/// precision, once per version; questions, one per uncached request, by default in 8-bit integers
+/// (<see cref="MiniLmOptions.QuestionPrecision"/>), about twice as fast. Each model is loaded on first
+/// use, so a process that only asks questions never holds the full-precision one. Thread-safe: one
+/// instance is meant to be shared by the whole process, because loading a model costs about a second
+/// and 60-90 MB.
 /// </summary>
 public sealed class MiniLmEmbedder : IDisposable
 {
@@ -25,7 +29,8 @@ public sealed class MiniLmEmbedder : IDisposable
     private readonly int _maxBatchTokens;
     private readonly BertTokenizer _tokenizer;
     private readonly SessionOptions _sessionOptions;
-    private readonly InferenceSession _session;
+    private readonly Lazy<InferenceSession> _documents;
+    private readonly Lazy<InferenceSession> _questions;
     private readonly RunOptions _runOptions = new();
     private bool _disposed;
 
@@ -55,31 +60,59 @@ public sealed class MiniLmEmbedder : IDisposable
 
         // Idle workers would otherwise spin between requests and steal a core from the rest of the service.
         _sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
-        _session = new InferenceSession(MiniLmModel.ReadOnnxBytes(), _sessionOptions);
+        _documents = new(() => Load(MiniLmPrecision.Float32), LazyThreadSafetyMode.ExecutionAndPublication);
+        _questions = options.QuestionPrecision == MiniLmPrecision.Float32
+            ? _documents
+            : new(() => Load(options.QuestionPrecision), LazyThreadSafetyMode.ExecutionAndPublication);
+        QuestionPrecision = options.QuestionPrecision;
+    }
 
-        // Fail at start-up rather than with garbage vectors if the package ever ships a different graph.
-        var hidden = _session.OutputMetadata[OutputNames[0]].Dimensions;
+    public int Dimensions { get; } = HiddenSize;
+
+    /// <summary>The arithmetic questions are embedded in.</summary>
+    public MiniLmPrecision QuestionPrecision { get; }
+
+    private InferenceSession Load(MiniLmPrecision precision)
+    {
+        var onnx = MiniLmModel.ReadOnnxBytes();
+        var session = new InferenceSession(precision == MiniLmPrecision.Int8 ? Int8Quantizer.Quantize(onnx).Model : onnx, _sessionOptions);
+
+        // Fail on first use rather than with garbage vectors if the package ever ships a different graph.
+        var hidden = session.OutputMetadata[OutputNames[0]].Dimensions;
         if (hidden.Length != 3 || hidden[2] != HiddenSize)
         {
+            session.Dispose();
             throw new InvalidOperationException($"Expected a [batch, sequence, {HiddenSize}] output, the model has [{string.Join(", ", hidden)}].");
         }
 
-        Dimensions = hidden[2];
+        return session;
     }
 
-    public int Dimensions { get; }
-
+    /// <summary>One document's vector, in full precision.</summary>
     public float[] Embed(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         return EmbedBatch([text])[0];
     }
 
-    /// <summary>Embeds every text; the result is in input order. Texts are grouped by length internally so little padding is computed.</summary>
-    public float[][] EmbedBatch(IReadOnlyList<string> texts)
+    /// <summary>Embeds every document in full precision; the result is in input order. Texts are grouped by length internally so little padding is computed.</summary>
+    public float[][] EmbedBatch(IReadOnlyList<string> texts) => EmbedWith(_documents, texts);
+
+    /// <summary>One question's vector, in <see cref="QuestionPrecision"/>.</summary>
+    public float[] EmbedQuestion(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return EmbedQuestions([text])[0];
+    }
+
+    /// <summary>Embeds every question in <see cref="QuestionPrecision"/>, in input order, batched as <see cref="EmbedBatch"/> is.</summary>
+    public float[][] EmbedQuestions(IReadOnlyList<string> texts) => EmbedWith(_questions, texts);
+
+    private float[][] EmbedWith(Lazy<InferenceSession> model, IReadOnlyList<string> texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
         ObjectDisposedException.ThrowIf(_disposed, this);
+        var session = model.Value;
 
         var embeddings = new float[texts.Count][];
         var window = _maxBatchSize * BatchesPerWindow;
@@ -101,7 +134,7 @@ public sealed class MiniLmEmbedder : IDisposable
             for (var b = 0; b < count;)
             {
                 var size = BatchSizeAt(tokens, order.AsSpan(b));
-                RunBatch(tokens, order.AsSpan(b, size), start, embeddings);
+                RunBatch(session, tokens, order.AsSpan(b, size), start, embeddings);
                 b += size;
             }
         }
@@ -125,7 +158,7 @@ public sealed class MiniLmEmbedder : IDisposable
         return size;
     }
 
-    private void RunBatch(long[][] tokens, ReadOnlySpan<int> rows, int offset, float[][] embeddings)
+    private void RunBatch(InferenceSession session, long[][] tokens, ReadOnlySpan<int> rows, int offset, float[][] embeddings)
     {
         var batch = rows.Length;
         var width = 0;
@@ -149,7 +182,7 @@ public sealed class MiniLmEmbedder : IDisposable
         using var idsValue = OrtValue.CreateTensorValueFromMemory(inputIds, shape);
         using var maskValue = OrtValue.CreateTensorValueFromMemory(attentionMask, shape);
         using var typesValue = OrtValue.CreateTensorValueFromMemory(tokenTypeIds, shape);
-        using var outputs = _session.Run(_runOptions, InputNames, [idsValue, maskValue, typesValue], OutputNames);
+        using var outputs = session.Run(_runOptions, InputNames, [idsValue, maskValue, typesValue], OutputNames);
         var hidden = outputs[0].GetTensorDataAsSpan<float>();
 
         for (var b = 0; b < batch; b++)
@@ -179,7 +212,16 @@ public sealed class MiniLmEmbedder : IDisposable
         }
 
         _disposed = true;
-        _session.Dispose();
+        if (_documents.IsValueCreated)
+        {
+            _documents.Value.Dispose();
+        }
+
+        if (_questions != _documents && _questions.IsValueCreated)
+        {
+            _questions.Value.Dispose();
+        }
+
         _sessionOptions.Dispose();
         _runOptions.Dispose();
     }

