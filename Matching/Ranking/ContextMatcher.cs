@@ -26,12 +26,8 @@ public static class ContextMatcher
     internal static readonly string[] InternationalNames = ["International", "OECD countries"];
     internal static readonly string[] UkNations = [Nation.England, Nation.Scotland, Nation.Wales, Nation.NorthernIreland];
 
-    internal const double NationWeight = 1.0, GovernanceWeight = 1.0, RuralWeight = 1.5, DeprivationWeight = 1.0, PopulationWeight = 0.75;
-
-    private static readonly (string Field, double Weight)[] FieldWeights =
-    [
-        ("nation", NationWeight), ("governance_type", GovernanceWeight), ("rural_urban", RuralWeight), ("deprivation", DeprivationWeight), ("population", PopulationWeight),
-    ];
+    /// <summary>How much each field counts towards the context score.</summary>
+    public const double NationWeight = 1.0, GovernanceWeight = 1.0, RuralWeight = 1.5, DeprivationWeight = 1.0, PopulationWeight = 0.75;
 
     /// <summary>
     /// Compares one practice with the council; <c>neighbours</c> maps the council's nearest councils by
@@ -50,15 +46,9 @@ public static class ContextMatcher
         AddIfKnown(fields, CompareDeprivation(council, context.DeprivationQuintiles, notes));
         AddIfKnown(fields, ComparePopulation(council, context.PopulationBands, notes));
 
-        var knownWeight = fields.Where(f => f.Verdict != Verdicts.Unknown).Sum(f => WeightOf(f.Field));
-        var comparableWeight = FieldWeights.Where(w => IsComparable(council, w.Field)).Sum(w => w.Weight);
-        var coverage = comparableWeight > 0 ? knownWeight / comparableWeight : 0;
-        var closeness = knownWeight > 0
-            ? fields.Where(f => f.Verdict != Verdicts.Unknown).Sum(f => f.Similarity * WeightOf(f.Field)) / knownWeight
-            : 1;
-
+        // The figures are the ranking's own, so a shown result's score is the one it was ranked by.
+        var figures = ContextScorer.Score(council, practice, neighbours, reportedAdopters);
         var adopters = SimilarAdopters(council, practice, neighbours, reportedAdopters ?? []);
-        var adoption = adopters.Count == 0 ? 0 : adopters.Max(a => a.IsThisCouncil || a.NeighbourRank <= CloseNeighbourRank ? 1.0 : 0.5);
         if (adopters.FirstOrDefault(a => a.IsThisCouncil) is { } own)
         {
             notes.Insert(0, $"{own.Name} is already listed as an adopter{(own.Year is { } y ? $" ({y})" : "")}: check what happened locally before starting again.");
@@ -66,9 +56,9 @@ public static class ContextMatcher
 
         return new ContextMatch
         {
-            Score = Blend(coverage, closeness, adoption),
-            Coverage = coverage,
-            Closeness = closeness,
+            Score = figures.Score,
+            Coverage = figures.Coverage,
+            Closeness = figures.Closeness,
             Fields = fields,
             SimilarAdopters = adopters,
             AdaptationNotes = notes,
@@ -88,17 +78,6 @@ public static class ContextMatcher
     /// <summary>Deprivation quintiles or population bands apart.</summary>
     internal static double GradedSimilarity(int steps) => steps switch { 0 => 1.0, 1 => 0.7, 2 => 0.4, _ => 0.1 };
 
-    private static double WeightOf(string field) => FieldWeights.First(w => w.Field == field).Weight;
-
-    private static bool IsComparable(CouncilContext council, string field) => field switch
-    {
-        "nation" => council.Nation is not null,
-        "governance_type" => council.GovernanceType is not null,
-        "rural_urban" => council.RuralUrban is not null,
-        "deprivation" => council.DeprivationQuintile is not null,
-        _ => council.PopulationBand is not null,
-    };
-
     private static void AddIfKnown(List<ContextFieldMatch> fields, ContextFieldMatch? match)
     {
         if (match is not null)
@@ -114,36 +93,33 @@ public static class ContextMatcher
             return null;
         }
 
-        if (countries.Count == 0)
+        if (ContextScorer.NationSimilarity(council.Nation, countries) is not { } similarity)
         {
             return new("nation", council.Nation, [], Verdicts.Unknown, 0);
         }
 
-        if (countries.Contains(council.Nation, StringComparer.OrdinalIgnoreCase))
+        // The council's own nation, or UK-wide evidence: nothing to adapt.
+        if (similarity >= 0.85)
         {
-            return new("nation", council.Nation, countries, Verdicts.Match, 1);
+            return new("nation", council.Nation, countries, Verdict(similarity), similarity);
         }
 
-        if (countries.Any(c => UkNames.Contains(c, StringComparer.OrdinalIgnoreCase)))
-        {
-            return new("nation", council.Nation, countries, Verdicts.Close, 0.85);
-        }
-
+        // International reviews and other UK nations score alike; they read differently.
         if (countries.Any(c => InternationalNames.Contains(c, StringComparer.OrdinalIgnoreCase)))
         {
             notes.Add("The evidence is international and may include UK studies: check whether the UK results agree before relying on it.");
-            return new("nation", council.Nation, countries, Verdicts.Close, 0.6);
+            return new("nation", council.Nation, countries, Verdicts.Close, similarity);
         }
 
         var otherNations = countries.Where(c => UkNations.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
         if (otherNations.Count > 0)
         {
             notes.Add($"The evidence comes from {string.Join(" and ", otherNations)}, not {council.Nation}: check differences in legislation, funding routes and which body delivers the service here.");
-            return new("nation", council.Nation, countries, Verdicts.Differs, 0.6);
+            return new("nation", council.Nation, countries, Verdicts.Differs, similarity);
         }
 
         notes.Add($"The evidence comes from outside the UK ({string.Join(", ", countries)}): services, funding and legal duties differ, so pilot and evaluate locally before scaling.");
-        return new("nation", council.Nation, countries, Verdicts.Differs, 0.3);
+        return new("nation", council.Nation, countries, Verdicts.Differs, similarity);
     }
 
     private static ContextFieldMatch? CompareGovernance(CouncilContext council, List<string> types, List<string> notes)
@@ -153,25 +129,19 @@ public static class ContextMatcher
             return null;
         }
 
-        var evidence = types.Where(t => t != "national").ToList();
-        if (evidence.Count == 0)
+        if (ContextScorer.GovernanceSimilarity(council.GovernanceType, types) is not { } similarity)
         {
             return new("governance_type", council.GovernanceType, types, Verdicts.Unknown, 0);
         }
 
-        if (evidence.Contains(council.GovernanceType))
+        var evidence = types.Where(t => t != "national").ToList();
+        var verdict = Verdict(similarity);
+        if (verdict == Verdicts.Differs)
         {
-            return new("governance_type", council.GovernanceType, evidence, Verdicts.Match, 1);
+            notes.Add(TierNote(council.GovernanceType, GovernanceType.TierOf(council.GovernanceType), evidence));
         }
 
-        var tier = GovernanceType.TierOf(council.GovernanceType);
-        if (evidence.Any(t => GovernanceType.TierOf(t) == tier))
-        {
-            return new("governance_type", council.GovernanceType, evidence, Verdicts.Close, 0.75);
-        }
-
-        notes.Add(TierNote(council.GovernanceType, tier, evidence));
-        return new("governance_type", council.GovernanceType, evidence, Verdicts.Differs, 0.35);
+        return new("governance_type", council.GovernanceType, evidence, verdict, similarity);
     }
 
     private static string TierNote(string type, CouncilTier tier, List<string> evidence)
@@ -193,21 +163,18 @@ public static class ContextMatcher
             return null;
         }
 
-        var known = classes.Where(c => RuralOrder(c) >= 0).ToList();
-        if (known.Count == 0)
+        if (ContextScorer.NearestRural(council.RuralUrban, classes) is not var (nearest, gap))
         {
             return new("rural_urban", council.RuralUrban, [], Verdicts.Unknown, 0);
         }
 
-        var own = RuralOrder(council.RuralUrban);
-        var nearest = known.OrderBy(c => Math.Abs(RuralOrder(c) - own)).First();
-        var gap = RuralOrder(nearest) - own;
+        var known = classes.Where(c => RuralOrder(c) >= 0).ToList();
         var similarity = RuralSimilarity(Math.Abs(gap));
-        if (gap > 0 && Math.Abs(gap) >= 1)
+        if (gap > 0)
         {
             notes.Add($"Shown in more rural places ({nearest.Replace('_', ' ')}) than yours ({council.RuralUrban.Replace('_', ' ')}): demand and caseloads will be denser, so plan for capacity and for a more mixed population.");
         }
-        else if (gap < 0 && Math.Abs(gap) >= 1)
+        else if (gap < 0)
         {
             notes.Add($"Shown in more urban places ({string.Join(", ", known).Replace('_', ' ')}) than yours ({council.RuralUrban.Replace('_', ' ')}): expect longer travel, dispersed users and thinner volunteer and provider markets; budget for outreach, transport or digital delivery.");
         }
@@ -223,13 +190,11 @@ public static class ContextMatcher
         }
 
         var value = $"decile {council.DeprivationDecile} (quintile {own}; 1 = most deprived)";
-        if (quintiles.Count == 0)
+        if (ContextScorer.NearestQuintile(own, quintiles) is not { } gap)
         {
             return new("deprivation", value, [], Verdicts.Unknown, 0);
         }
 
-        var nearest = quintiles.OrderBy(q => Math.Abs(q - own)).First();
-        var gap = nearest - own;
         var similarity = GradedSimilarity(Math.Abs(gap));
         if (gap >= 2)
         {
@@ -250,14 +215,12 @@ public static class ContextMatcher
             return null;
         }
 
-        var known = bands.Where(b => BandOrder(b) >= 0).ToList();
-        if (known.Count == 0)
+        if (ContextScorer.NearestBand(own, bands) is not { } gap)
         {
             return new("population", own, [], Verdicts.Unknown, 0);
         }
 
-        var nearest = known.OrderBy(b => Math.Abs(BandOrder(b) - BandOrder(own))).First();
-        var gap = BandOrder(nearest) - BandOrder(own);
+        var known = bands.Where(b => BandOrder(b) >= 0).ToList();
         var similarity = GradedSimilarity(Math.Abs(gap));
         if (gap >= 2)
         {

@@ -7,11 +7,11 @@ namespace Recommend.Matching.Ranking;
 /// <summary>
 /// The context match's figures without its words: what ranking needs of every candidate (the score,
 /// coverage and closeness, how many similar councils adopted it), computed with plain loops and no
-/// allocation. <see cref="ContextMatcher.Match"/> writes the verdicts and adaptation notes, and is
-/// called only for the practices an answer shows: building them for all 200 candidates was most of
-/// what an uncached ranking allocated (issue 18). The two must agree to the last bit, field by field
-/// and sum by sum in the same order (<c>ContextScoreTests</c> compares them over the whole catalogue
-/// and every council), so a shown result's score is the score it was ranked by.
+/// allocation. It is the one place the figures are made: <see cref="ContextMatcher.Match"/> takes its
+/// score from here and each field's similarity from the same helpers, and adds only the verdicts and
+/// adaptation notes, for the practices an answer shows (building those for all 200 candidates was
+/// most of what an uncached ranking allocated, issue 18). So a shown result's score is the score it
+/// was ranked by; <c>ContextScoreTests</c> checks that the fields a result shows add up to it.
 /// </summary>
 public static class ContextScorer
 {
@@ -48,17 +48,17 @@ public static class ContextScorer
 
         if (council.RuralUrban is { } rurality)
         {
-            Add(ContextMatcher.RuralWeight, RuralSimilarity(rurality, context.RuralUrban));
+            Add(ContextMatcher.RuralWeight, NearestRural(rurality, context.RuralUrban) is { } nearest ? ContextMatcher.RuralSimilarity(Math.Abs(nearest.Gap)) : null);
         }
 
         if (council.DeprivationQuintile is { } quintile)
         {
-            Add(ContextMatcher.DeprivationWeight, DeprivationSimilarity(quintile, context.DeprivationQuintiles));
+            Add(ContextMatcher.DeprivationWeight, NearestQuintile(quintile, context.DeprivationQuintiles) is { } gap ? ContextMatcher.GradedSimilarity(Math.Abs(gap)) : null);
         }
 
         if (council.PopulationBand is { } band)
         {
-            Add(ContextMatcher.PopulationWeight, PopulationSimilarity(band, context.PopulationBands));
+            Add(ContextMatcher.PopulationWeight, NearestBand(band, context.PopulationBands) is { } gap ? ContextMatcher.GradedSimilarity(Math.Abs(gap)) : null);
         }
 
         var coverage = comparable > 0 ? known / comparable : 0;
@@ -68,7 +68,7 @@ public static class ContextScorer
     }
 
     /// <summary>Null when the evidence does not say (the field is "unknown").</summary>
-    private static double? NationSimilarity(string nation, List<string> countries)
+    internal static double? NationSimilarity(string nation, List<string> countries)
     {
         if (countries.Count == 0)
         {
@@ -94,7 +94,8 @@ public static class ContextScorer
         return 0.3;
     }
 
-    private static double? GovernanceSimilarity(string type, List<string> types)
+    /// <summary>Null when the evidence names no council type below national.</summary>
+    internal static double? GovernanceSimilarity(string type, List<string> types)
     {
         var any = false;
         var sameTier = false;
@@ -118,50 +119,54 @@ public static class ContextScorer
         return !any ? null : sameTier ? 0.75 : 0.35;
     }
 
-    private static double? RuralSimilarity(string rurality, List<string> classes)
+    /// <summary>
+    /// The evidence's rurality class nearest the council's (the first listed among equally near ones) and
+    /// how many steps more rural (positive) or more urban it is; null when the evidence names none.
+    /// </summary>
+    internal static (string Class, int Gap)? NearestRural(string rurality, List<string> classes)
     {
         var own = ContextMatcher.RuralOrder(rurality);
-        var steps = int.MaxValue;
+        (string Class, int Gap)? nearest = null;
         foreach (var c in classes)
         {
-            if (ContextMatcher.RuralOrder(c) is var order and >= 0)
+            if (ContextMatcher.RuralOrder(c) is var order and >= 0 && (nearest is null || Math.Abs(order - own) < Math.Abs(nearest.Value.Gap)))
             {
-                steps = Math.Min(steps, Math.Abs(order - own));
+                nearest = (c, order - own);
             }
         }
 
-        return steps == int.MaxValue ? null : ContextMatcher.RuralSimilarity(steps);
+        return nearest;
     }
 
-    private static double? DeprivationSimilarity(int own, List<int> quintiles)
+    /// <summary>Quintiles from the council's to the evidence's nearest (positive: less deprived); null when the evidence names none.</summary>
+    internal static int? NearestQuintile(int own, List<int> quintiles)
     {
-        if (quintiles.Count == 0)
-        {
-            return null;
-        }
-
-        var steps = int.MaxValue;
+        int? gap = null;
         foreach (var q in quintiles)
         {
-            steps = Math.Min(steps, Math.Abs(q - own));
-        }
-
-        return ContextMatcher.GradedSimilarity(steps);
-    }
-
-    private static double? PopulationSimilarity(string band, List<string> bands)
-    {
-        var own = ContextMatcher.BandOrder(band);
-        var steps = int.MaxValue;
-        foreach (var b in bands)
-        {
-            if (ContextMatcher.BandOrder(b) is var order and >= 0)
+            if (gap is null || Math.Abs(q - own) < Math.Abs(gap.Value))
             {
-                steps = Math.Min(steps, Math.Abs(order - own));
+                gap = q - own;
             }
         }
 
-        return steps == int.MaxValue ? null : ContextMatcher.GradedSimilarity(steps);
+        return gap;
+    }
+
+    /// <summary>Population bands from the council's to the evidence's nearest (positive: larger); null when the evidence names none.</summary>
+    internal static int? NearestBand(string band, List<string> bands)
+    {
+        var own = ContextMatcher.BandOrder(band);
+        int? gap = null;
+        foreach (var b in bands)
+        {
+            if (ContextMatcher.BandOrder(b) is var order and >= 0 && (gap is null || Math.Abs(order - own) < Math.Abs(gap.Value)))
+            {
+                gap = order - own;
+            }
+        }
+
+        return gap;
     }
 
     /// <summary>
