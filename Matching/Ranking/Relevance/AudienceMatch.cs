@@ -17,10 +17,10 @@ namespace Recommend.Matching.Ranking.Relevance;
 public static partial class AudienceMatch
 {
     /// <summary>A practice serves only children and young people when its population ends at this age or younger: care leavers' and young adults' services run to 25.</summary>
-    public const int YoungestAdultAgeMax = 25;
+    public const int ChildrenOnlyAgeMax = 25;
 
     /// <summary>A practice serves only adults when its population starts at this age or older.</summary>
-    public const int AdultAgeMin = 18;
+    public const int AdultsOnlyAgeMin = 18;
 
     /// <summary>1 when the practice serves only an audience the challenge does not name, else 0.</summary>
     public static double Mismatch(Audience challenge, Audience practice) => practice switch
@@ -35,8 +35,8 @@ public static partial class AudienceMatch
     /// <summary>Who the practice is for, from its stated age range; unstated or spanning both is <see cref="Audience.Unnamed"/>.</summary>
     public static Audience Of(Practice practice) => practice.Population switch
     {
-        { AgeMax: <= YoungestAdultAgeMax } => Audience.Children,
-        { AgeMin: >= AdultAgeMin } => Audience.Adults,
+        { AgeMax: <= ChildrenOnlyAgeMax } => Audience.Children,
+        { AgeMin: >= AdultsOnlyAgeMin } => Audience.Adults,
         _ => Audience.Unnamed,
     };
 
